@@ -1,0 +1,62 @@
+// BackpropLens web app entry point. Reads top to bottom, like Dear ImGui's
+// example_glfw_opengl3: platform, context, backends, loop; the browser owns the
+// loop, so shutdown never runs.
+#include <GLFW/glfw3.h>
+#include <emscripten/emscripten.h>
+
+#include "app.h"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "js_api.h"
+#include "platform.h"
+#include "theme.h"
+
+namespace {
+
+GLFWwindow* g_window = nullptr;
+bpl::web::App* g_app = nullptr;
+
+void frame() {
+  bpl::web::fit_window_to_canvas(g_window);
+  glfwPollEvents();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  bpl::web::draw_frame(*g_app);
+  ImGui::Render();
+  int width = 0, height = 0;
+  glfwGetFramebufferSize(g_window, &width, &height);
+  glViewport(0, 0, width, height);
+  const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(clear.x, clear.y, clear.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  bpl::web::after_frame(*g_app);
+}
+
+}  // namespace
+
+int main() {
+  if (!glfwInit()) return bpl::web::fail("GLFW could not start");
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  const bpl::web::CanvasSize size = bpl::web::canvas_size();
+  g_window = glfwCreateWindow(size.width, size.height, "BackpropLens", nullptr, nullptr);
+  if (!g_window) return bpl::web::fail("WebGL2 context could not be created");
+  glfwMakeContextCurrent(g_window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // no filesystem on the web; state lives in the URL
+  static bpl::web::App app;
+  g_app = &app;
+  bpl::web::init_app(app, size.pixel_ratio);
+  bpl::web::bind_js_api(app);
+
+  ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  emscripten_set_main_loop(frame, 0, false);
+  return 0;
+}

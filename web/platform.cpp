@@ -1,0 +1,50 @@
+#include "platform.h"
+
+#include <GLFW/glfw3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cmath>
+
+namespace bpl::web {
+
+namespace {
+
+EM_JS(void, js_signal_ready, (), {
+  if (typeof window.__backpropReady === 'function') window.__backpropReady();
+});
+
+EM_JS(void, js_fail, (const char* message), {
+  const text = UTF8ToString(message);
+  if (typeof window.__backpropFail === 'function') window.__backpropFail(text);
+  else console.error(text);
+});
+
+}  // namespace
+
+CanvasSize canvas_size() {
+  double css_width = 0, css_height = 0;
+  emscripten_get_element_css_size("#canvas", &css_width, &css_height);
+  const double ratio = emscripten_get_device_pixel_ratio();
+  const int width = static_cast<int>(std::lround(std::fmax(css_width, 1.0) * ratio));
+  const int height = static_cast<int>(std::lround(std::fmax(css_height, 1.0) * ratio));
+  return {width, height, static_cast<float>(ratio)};
+}
+
+void fit_window_to_canvas(GLFWwindow* window) {
+  const CanvasSize want = canvas_size();
+  int width = 0, height = 0;
+  glfwGetWindowSize(window, &width, &height);
+  if (width != want.width || height != want.height) glfwSetWindowSize(window, want.width, want.height);
+}
+
+void signal_ready() { js_signal_ready(); }
+
+int fail(const char* message) {
+  js_fail(message);
+  return 1;
+}
+
+double now_ms() { return emscripten_get_now(); }
+
+}  // namespace bpl::web

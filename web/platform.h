@@ -1,0 +1,27 @@
+#pragma once
+// The browser around the app: canvas size and pixel ratio, the readiness
+// signal and errors shown in index.html's overlay. Only web/ knows emscripten.
+struct GLFWwindow;
+
+namespace bpl::web {
+
+struct CanvasSize {
+  int width;           // device pixels
+  int height;          // device pixels
+  float pixel_ratio;   // window.devicePixelRatio
+};
+CanvasSize canvas_size();
+
+// Keeps the GLFW window (the canvas backing store) at CSS size × devicePixelRatio.
+void fit_window_to_canvas(GLFWwindow* window);
+
+// Tells the page the app is up: sets window.backprop.ready and fires backprop:ready.
+void signal_ready();
+
+// Shows `message` in the page's error overlay; returns 1 for main().
+int fail(const char* message);
+
+// Milliseconds from a monotonic clock.
+double now_ms();
+
+}  // namespace bpl::web

@@ -1,0 +1,25 @@
+#pragma once
+// Look and feel: mermaid's default flowchart palette (light) and its dark
+// theme, the embedded math font, and HiDPI scaling.
+#include "imgui.h"
+
+namespace bpl::web {
+
+enum class Theme { light, dark };
+
+// The mermaid-like colours the canvas views draw with.
+struct Palette {
+  ImU32 node_fill, node_border, node_text;
+  ImU32 edge, edge_positive, edge_negative, highlight;
+  ImU32 subgraph_fill, subgraph_border;
+  ImU32 text_muted;
+};
+const Palette& palette();
+
+// Applies the ImGui style for `theme` at `pixel_ratio` and (once) loads the fonts.
+void apply_theme(Theme theme, float pixel_ratio);
+
+// Fonts loaded by apply_theme: body text and a larger one for headings.
+ImFont* heading_font();
+
+}  // namespace bpl::web
