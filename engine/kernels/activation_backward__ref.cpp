@@ -4,9 +4,9 @@
 
 namespace bpl::kernels {
 
-void activation_backward__ref(int rows, int cols, const float* z, int ldz, const float* a,
-                              int lda, const float* upstream, int ldu, float* dz, int lddz,
-                              Activation act, float slope) {
+void activation_backward__ref(int rows, int cols, const float* z, int ldz, const float* a, int lda,
+                              const float* upstream, int ldu, float* dz, int lddz, Activation act,
+                              float slope) {
   expect_matrix_args(rows, cols, ldz);
   expect_matrix_args(rows, cols, lda);
   expect_matrix_args(rows, cols, ldu);

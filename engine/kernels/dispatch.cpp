@@ -9,8 +9,6 @@ namespace {
 
 Backend g_backend = BPL_KERNELS_HAVE_WASMSIMD ? Backend::simd : Backend::reference;
 
-bool use_simd() { return BPL_KERNELS_HAVE_WASMSIMD && g_backend == Backend::simd; }
-
 }  // namespace
 
 bool simd_available() { return BPL_KERNELS_HAVE_WASMSIMD; }
@@ -22,8 +20,7 @@ void set_backend(Backend b) { g_backend = simd_available() ? b : Backend::refere
 Backend backend() { return g_backend; }
 
 #if BPL_KERNELS_HAVE_WASMSIMD
-#define BPL_DISPATCH(op, ...) \
-  (use_simd() ? op##__wasmsimd(__VA_ARGS__) : op##__ref(__VA_ARGS__))
+#define BPL_DISPATCH(op, ...) (use_simd() ? op##__wasmsimd(__VA_ARGS__) : op##__ref(__VA_ARGS__))
 #else
 #define BPL_DISPATCH(op, ...) op##__ref(__VA_ARGS__)
 #endif
@@ -60,7 +57,9 @@ void column_sums(int rows, int cols, float alpha, const float* x, int ldx, float
   BPL_DISPATCH(column_sums, rows, cols, alpha, x, ldx, beta, sums);
 }
 
-void sgd_update(int n, float lr, const float* g, float* w) { BPL_DISPATCH(sgd_update, n, lr, g, w); }
+void sgd_update(int n, float lr, const float* g, float* w) {
+  BPL_DISPATCH(sgd_update, n, lr, g, w);
+}
 
 void momentum_update(int n, float lr, float mu, const float* g, float* v, float* w) {
   BPL_DISPATCH(momentum_update, n, lr, mu, g, v, w);

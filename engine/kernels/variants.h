@@ -11,7 +11,7 @@
 
 #include "engine/kernels/kernels.h"
 
-#if defined(__wasm_simd128__)
+#if 0  // TEMPORARY until the __wasmsimd files land: defined(__wasm_simd128__)
 #define BPL_KERNELS_HAVE_WASMSIMD 1
 #else
 #define BPL_KERNELS_HAVE_WASMSIMD 0
@@ -20,13 +20,13 @@
 // Preconditions are programmer errors; they stay on in Release because a
 // wrong leading dimension silently reads another row, and the checks cost a
 // few compares per call.
-#define BPL_KERNEL_EXPECT(cond, msg)                                                   \
-  do {                                                                                 \
-    if (!(cond)) {                                                                     \
-      std::fprintf(stderr, "%s:%d: kernel precondition failed: %s (%s)\n", __FILE__, \
-                   __LINE__, msg, #cond);                                              \
-      std::abort();                                                                    \
-    }                                                                                  \
+#define BPL_KERNEL_EXPECT(cond, msg)                                                           \
+  do {                                                                                         \
+    if (!(cond)) {                                                                             \
+      std::fprintf(stderr, "%s:%d: kernel precondition failed: %s (%s)\n", __FILE__, __LINE__, \
+                   msg, #cond);                                                                \
+      std::abort();                                                                            \
+    }                                                                                          \
   } while (0)
 
 namespace bpl::kernels {
@@ -47,42 +47,42 @@ inline void expect_matrix_args(int rows, int cols, int ld) {
 
 // Plain loops: the oracle, and the native kernels.
 void gemm_nn__ref(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
-              int ldb, float beta, float* c, int ldc);
+                  int ldb, float beta, float* c, int ldc);
 void gemm_nt__ref(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
-              int ldb, float beta, float* c, int ldc);
+                  int ldb, float beta, float* c, int ldc);
 void gemm_tn__ref(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
-              int ldb, float beta, float* c, int ldc);
+                  int ldb, float beta, float* c, int ldc);
 void bias_activation__ref(int rows, int cols, float* z, int ldz, const float* bias, float* a,
-                      int lda, Activation act, float slope);
-void activation_backward__ref(int rows, int cols, const float* z, int ldz, const float* a,
-                          int lda, const float* upstream, int ldu, float* dz, int lddz,
-                          Activation act, float slope);
+                          int lda, Activation act, float slope);
+void activation_backward__ref(int rows, int cols, const float* z, int ldz, const float* a, int lda,
+                              const float* upstream, int ldu, float* dz, int lddz, Activation act,
+                              float slope);
 void column_sums__ref(int rows, int cols, float alpha, const float* x, int ldx, float beta,
-                  float* sums);
+                      float* sums);
 void sgd_update__ref(int n, float lr, const float* g, float* w);
 void momentum_update__ref(int n, float lr, float mu, const float* g, float* v, float* w);
 void adam_update__ref(int n, float lr, float beta1, float beta2, float eps, float c1, float c2,
-                  const float* g, float* m, float* v, float* w);
+                      const float* g, float* m, float* v, float* w);
 
 #if BPL_KERNELS_HAVE_WASMSIMD
 // WebAssembly SIMD128 (-msimd128), only compiled in the wasm build.
 void gemm_nn__wasmsimd(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
-              int ldb, float beta, float* c, int ldc);
+                       int ldb, float beta, float* c, int ldc);
 void gemm_nt__wasmsimd(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
-              int ldb, float beta, float* c, int ldc);
+                       int ldb, float beta, float* c, int ldc);
 void gemm_tn__wasmsimd(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
-              int ldb, float beta, float* c, int ldc);
+                       int ldb, float beta, float* c, int ldc);
 void bias_activation__wasmsimd(int rows, int cols, float* z, int ldz, const float* bias, float* a,
-                      int lda, Activation act, float slope);
+                               int lda, Activation act, float slope);
 void activation_backward__wasmsimd(int rows, int cols, const float* z, int ldz, const float* a,
-                          int lda, const float* upstream, int ldu, float* dz, int lddz,
-                          Activation act, float slope);
+                                   int lda, const float* upstream, int ldu, float* dz, int lddz,
+                                   Activation act, float slope);
 void column_sums__wasmsimd(int rows, int cols, float alpha, const float* x, int ldx, float beta,
-                  float* sums);
+                           float* sums);
 void sgd_update__wasmsimd(int n, float lr, const float* g, float* w);
 void momentum_update__wasmsimd(int n, float lr, float mu, const float* g, float* v, float* w);
 void adam_update__wasmsimd(int n, float lr, float beta1, float beta2, float eps, float c1, float c2,
-                  const float* g, float* m, float* v, float* w);
+                           const float* g, float* m, float* v, float* w);
 #endif
 
 }  // namespace bpl::kernels
