@@ -20,7 +20,8 @@ void set_backend(Backend b) { g_backend = simd_available() ? b : Backend::refere
 Backend backend() { return g_backend; }
 
 #if BPL_KERNELS_HAVE_WASMSIMD
-#define BPL_DISPATCH(op, ...) (use_simd() ? op##__wasmsimd(__VA_ARGS__) : op##__ref(__VA_ARGS__))
+#define BPL_DISPATCH(op, ...) \
+  (g_backend == Backend::simd ? op##__wasmsimd(__VA_ARGS__) : op##__ref(__VA_ARGS__))
 #else
 #define BPL_DISPATCH(op, ...) op##__ref(__VA_ARGS__)
 #endif
