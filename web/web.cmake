@@ -10,7 +10,7 @@ add_library(imgui STATIC
   "${IMGUI_DIR}/backends/imgui_impl_glfw.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
 target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
-target_compile_options(imgui PRIVATE -sUSE_GLFW=3 -fno-exceptions -O2)
+target_compile_options(imgui PRIVATE -fno-exceptions -O2)
 
 # Math font: DejaVu Sans subset to the glyphs we draw (Latin, Greek, math operators, super/subscripts).
 set(BPL_FONT_SOURCE /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
@@ -20,22 +20,23 @@ add_custom_command(OUTPUT "${BPL_FONT_SUBSET}"
           --unicodes-file=${CMAKE_SOURCE_DIR}/web/font_unicodes.txt
           --output-file=${BPL_FONT_SUBSET} --no-hinting --desubroutinize
   DEPENDS "${BPL_FONT_SOURCE}" "${CMAKE_SOURCE_DIR}/web/font_unicodes.txt"
-  COMMENT "Subsetting the math font")
+  COMMENT "Subsetting the math font" VERBATIM)
 
 # Embed the font and the GLSL sources as byte arrays (scripts/cmake/embed.cmake).
 file(GLOB BPL_SHADERS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shaders/*.glsl")
 set(BPL_EMBEDDED "${CMAKE_BINARY_DIR}/generated/embedded_assets.cpp")
+string(REPLACE ";" "|" BPL_EMBED_LIST "${BPL_FONT_SUBSET};${BPL_SHADERS}")  # ';' would split the argument
 add_custom_command(OUTPUT "${BPL_EMBEDDED}"
-  COMMAND ${CMAKE_COMMAND} -DOUT=${BPL_EMBEDDED} "-DFILES=${BPL_FONT_SUBSET};${BPL_SHADERS}"
+  COMMAND ${CMAKE_COMMAND} -DOUT=${BPL_EMBEDDED} "-DFILES=${BPL_EMBED_LIST}"
           -P "${CMAKE_SOURCE_DIR}/scripts/cmake/embed.cmake"
   DEPENDS "${BPL_FONT_SUBSET}" ${BPL_SHADERS} "${CMAKE_SOURCE_DIR}/scripts/cmake/embed.cmake"
-  COMMENT "Embedding font and shaders")
+  COMMENT "Embedding font and shaders" VERBATIM)
 
 file(GLOB_RECURSE BPL_WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
 add_executable(backproplens ${BPL_WEB_SOURCES} "${BPL_EMBEDDED}")
 target_link_libraries(backproplens PRIVATE bpl_engine imgui)
 target_include_directories(backproplens PRIVATE "${CMAKE_SOURCE_DIR}/web")
-target_compile_options(backproplens PRIVATE -sUSE_GLFW=3 -fno-exceptions -Wall)
+target_compile_options(backproplens PRIVATE -fno-exceptions -Wall)
 target_link_options(backproplens PRIVATE
   -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sMODULARIZE=1 -sEXPORT_NAME=createBackpropLens -sENVIRONMENT=web

@@ -1,9 +1,13 @@
 # Writes OUT, a C++ file defining `bpl::embedded_assets()`: every file in FILES
-# as {name, bytes, size}. Usage: cmake -DOUT=... -DFILES=a;b -P embed.cmake
+# as {name, bytes, size}. Usage: cmake -DOUT=... -DFILES=a|b -P embed.cmake
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 set(table "")
 set(index 0)
-foreach(path ${FILES})
+foreach(path IN LISTS FILES)
+  if(path STREQUAL "")
+    continue()
+  endif()
   get_filename_component(name "${path}" NAME)
   file(READ "${path}" hex HEX)
   string(LENGTH "${hex}" hex_len)

@@ -1,0 +1,65 @@
+// Browser test harness: serves dist/ on a free loopback port, drives Debian's
+// chromium through playwright-core, and gives each test a fresh page.
+import {chromium} from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {startServer} from '../../scripts/static-server.mjs';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const SCREENSHOT_DIR = path.join(ROOT, 'build', 'screenshots');
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic',
+];
+
+export class AssertionError extends Error {}
+export function assert(condition, message) { if (!condition) throw new AssertionError(message); }
+export function assertClose(actual, expected, tolerance, what) {
+  assert(Number.isFinite(actual) && Math.abs(actual - expected) <= tolerance,
+         `${what}: expected ${expected} ± ${tolerance}, got ${actual}`);
+}
+
+export async function startHarness() {
+  const server = await startServer({root: path.join(ROOT, 'dist'), port: 0});
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpl-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+    viewport: {width: 1280, height: 800}, deviceScaleFactor: 1,
+  });
+  const baseUrl = `http://127.0.0.1:${server.address().port}/`;
+  fs.mkdirSync(SCREENSHOT_DIR, {recursive: true});
+
+  // Opens the app (optionally with a query/hash) and waits for window.backprop.ready.
+  // Console errors and page errors are collected in page.errors.
+  async function openApp(suffix = '', {viewport} = {}) {
+    const page = await context.newPage();
+    if (viewport) await page.setViewportSize(viewport);
+    page.errors = [];
+    page.on('console', (message) => { if (message.type() === 'error') page.errors.push(message.text()); });
+    page.on('pageerror', (error) => page.errors.push(error.message));
+    page.on('request', (request) => {
+      if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:') && !request.url().startsWith('blob:'))
+        page.errors.push('external request: ' + request.url());
+    });
+    await page.goto(baseUrl + suffix);
+    await page.waitForFunction(() => window.backprop && window.backprop.ready === true, null, {timeout: 60000});
+    return page;
+  }
+
+  async function screenshot(page, name) {
+    const file = path.join(SCREENSHOT_DIR, name + '.png');
+    await page.screenshot({path: file});
+    return file;
+  }
+
+  async function close() {
+    await context.close();
+    await new Promise((resolve) => server.close(resolve));
+    fs.rmSync(userDataDir, {recursive: true, force: true});
+  }
+
+  return {baseUrl, openApp, screenshot, close, context};
+}
