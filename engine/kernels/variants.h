@@ -11,7 +11,7 @@
 
 #include "engine/kernels/kernels.h"
 
-#if 0  // TEMPORARY until the __wasmsimd files land: defined(__wasm_simd128__)
+#if defined(__wasm_simd128__)
 #define BPL_KERNELS_HAVE_WASMSIMD 1
 #else
 #define BPL_KERNELS_HAVE_WASMSIMD 0

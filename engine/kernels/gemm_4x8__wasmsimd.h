@@ -1,0 +1,166 @@
+#pragma once
+// The register-tiled GEMM shared by gemm_{nn,nt,tn}__wasmsimd (wasm only).
+//
+//   C = alpha·op(A)·op(B) + beta·C
+//
+// A 4×8 tile of C lives in eight f32x4 accumulators for a whole k-block. Each
+// k step loads one row of an 8-column B panel (two f32x4), broadcasts the four
+// A values of that column of op(A), and does 8 f32x4 mul + 8 add: 64 flops per
+// 2 B loads + 4 A broadcasts. (Wasm SIMD has no FMA without relaxed SIMD.)
+// 8 accumulators + 2 B + 1 A fit x86-64's 16 XMM registers, which V8 shares
+// with one scratch register; a 6×8 tile would spill.
+//
+// The loop nest, outermost first:
+//   k-block p0 (kKBlock deep: the B panel, 8 KB, and the A strip stay in L1)
+//     8-column panel j of B — used in place when op(B) = B and the panel is
+//       whole, else packed k-major and zero-padded into a static buffer
+//       (always for gemm_nt, whose B rows are C's columns)
+//       4-row strip i of op(A) — the tile; 1–3 leftover rows use smaller tiles
+// The first k-block applies beta; later ones accumulate (beta = 1). alpha
+// scales each k-block's contribution, so alpha·Σ_blocks = Σ alpha·block.
+#include <wasm_simd128.h>
+
+#include <cstddef>
+
+namespace bpl::kernels::gemm_wasmsimd {
+
+constexpr int kTileRows = 4;
+constexpr int kTileCols = 8;
+constexpr int kKBlock = 256;
+
+// op(A)(r, p) = a[r·lda + p]: the rows of a tile are rows of A (nn, nt).
+struct RowsOfA {
+  const float* a;
+  std::ptrdiff_t lda;
+  template <int kRows>
+  void load(int p, v128_t (&out)[kRows]) const {
+    for (int r = 0; r < kRows; ++r) out[r] = wasm_v128_load32_splat(a + r * lda + p);
+  }
+};
+
+// op(A)(r, p) = a[p·lda + r]: the rows of a tile are columns of A (tn); the
+// four values of one k step are contiguous, so one load and four lane splats.
+struct ColumnsOfA {
+  const float* a;
+  std::ptrdiff_t lda;
+  template <int kRows>
+  void load(int p, v128_t (&out)[kRows]) const {
+    const float* column = a + p * lda;
+    if constexpr (kRows == 4) {
+      const v128_t four = wasm_v128_load(column);
+      out[0] = wasm_i32x4_shuffle(four, four, 0, 0, 0, 0);
+      out[1] = wasm_i32x4_shuffle(four, four, 1, 1, 1, 1);
+      out[2] = wasm_i32x4_shuffle(four, four, 2, 2, 2, 2);
+      out[3] = wasm_i32x4_shuffle(four, four, 3, 3, 3, 3);
+    } else {
+      // Fewer than four rows left: a v128 load could run past the end of A.
+      for (int r = 0; r < kRows; ++r) out[r] = wasm_v128_load32_splat(column + r);
+    }
+  }
+};
+
+// One tile: c[r][0..cols) = alpha·Σ_{p<depth} op(A)(r,p)·panel[p][0..8) + beta·c[r][..],
+// panel row p at b + p·ldb. beta = 0 does not read C.
+template <int kRows, class ATile>
+inline void gemm_tile(int depth, const ATile& a, const float* b, std::ptrdiff_t ldb, float alpha,
+                      float beta, float* c, std::ptrdiff_t ldc, int cols) {
+  v128_t acc[kRows][2];
+  for (int r = 0; r < kRows; ++r) acc[r][0] = acc[r][1] = wasm_f32x4_splat(0.0f);
+  for (int p = 0; p < depth; ++p) {
+    const v128_t b_lo = wasm_v128_load(b + p * ldb);
+    const v128_t b_hi = wasm_v128_load(b + p * ldb + 4);
+    v128_t a_splat[kRows];
+    a.template load<kRows>(p, a_splat);
+    for (int r = 0; r < kRows; ++r) {
+      acc[r][0] = wasm_f32x4_add(acc[r][0], wasm_f32x4_mul(a_splat[r], b_lo));
+      acc[r][1] = wasm_f32x4_add(acc[r][1], wasm_f32x4_mul(a_splat[r], b_hi));
+    }
+  }
+  const v128_t alpha_v = wasm_f32x4_splat(alpha), beta_v = wasm_f32x4_splat(beta);
+  for (int r = 0; r < kRows; ++r) {
+    float* c_row = c + r * ldc;
+    v128_t lo = wasm_f32x4_mul(alpha_v, acc[r][0]), hi = wasm_f32x4_mul(alpha_v, acc[r][1]);
+    if (cols == kTileCols) {
+      if (beta != 0.0f) {
+        lo = wasm_f32x4_add(lo, wasm_f32x4_mul(beta_v, wasm_v128_load(c_row)));
+        hi = wasm_f32x4_add(hi, wasm_f32x4_mul(beta_v, wasm_v128_load(c_row + 4)));
+      }
+      wasm_v128_store(c_row, lo);
+      wasm_v128_store(c_row + 4, hi);
+    } else {
+      float out[kTileCols];
+      wasm_v128_store(out, lo);
+      wasm_v128_store(out + 4, hi);
+      for (int j = 0; j < cols; ++j) c_row[j] = beta == 0.0f ? out[j] : out[j] + beta * c_row[j];
+    }
+  }
+}
+
+// The strips of one panel: full 4-row tiles, then one 1–3-row tile.
+// make_a(i) gives the ATile whose row 0 is op(A)'s row i (at this k-block).
+template <class MakeA>
+inline void gemm_panel(int m, int depth, const MakeA& make_a, const float* b, std::ptrdiff_t ldb,
+                       float alpha, float beta, float* c, std::ptrdiff_t ldc, int cols) {
+  int i = 0;
+  for (; i + kTileRows <= m; i += kTileRows)
+    gemm_tile<4>(depth, make_a(i), b, ldb, alpha, beta, c + i * ldc, ldc, cols);
+  switch (m - i) {
+    case 3:
+      gemm_tile<3>(depth, make_a(i), b, ldb, alpha, beta, c + i * ldc, ldc, cols);
+      break;
+    case 2:
+      gemm_tile<2>(depth, make_a(i), b, ldb, alpha, beta, c + i * ldc, ldc, cols);
+      break;
+    case 1:
+      gemm_tile<1>(depth, make_a(i), b, ldb, alpha, beta, c + i * ldc, ldc, cols);
+      break;
+    default:
+      break;
+  }
+}
+
+// C = beta·C for k = 0 (beta = 0 writes zeros without reading C).
+inline void scale_c(int m, int n, float beta, float* c, std::ptrdiff_t ldc) {
+  for (int i = 0; i < m; ++i)
+    for (int j = 0; j < n; ++j) c[i * ldc + j] = beta == 0.0f ? 0.0f : beta * c[i * ldc + j];
+}
+
+// Packs rows p of a k-major source (element (p, col) at src[p·row_stride +
+// col·col_stride]) into panel[p·8 + col], zero-filling columns cols..7.
+inline void pack_panel(int depth, int cols, const float* src, std::ptrdiff_t row_stride,
+                       std::ptrdiff_t col_stride, float* panel) {
+  for (int p = 0; p < depth; ++p) {
+    float* out = panel + p * kTileCols;
+    for (int col = 0; col < cols; ++col) out[col] = src[p * row_stride + col * col_stride];
+    for (int col = cols; col < kTileCols; ++col) out[col] = 0.0f;
+  }
+}
+
+// The driver for all three forms. op(B)(p, j) = b[p·b_row_stride + j·b_col_stride];
+// B panels are used in place when b_col_stride = 1 and the panel is whole.
+template <class MakeA>
+inline void gemm_blocked(int m, int n, int k, float alpha, const MakeA& make_a_at, const float* b,
+                         std::ptrdiff_t b_row_stride, std::ptrdiff_t b_col_stride, float beta,
+                         float* c, std::ptrdiff_t ldc) {
+  if (m == 0 || n == 0) return;
+  if (k == 0) return scale_c(m, n, beta, c, ldc);
+  alignas(16) static float packed[kKBlock * kTileCols];  // single-threaded engine
+  for (int p0 = 0; p0 < k; p0 += kKBlock) {
+    const int depth = k - p0 < kKBlock ? k - p0 : kKBlock;
+    const float block_beta = p0 == 0 ? beta : 1.0f;
+    const auto make_a = [&](int i) { return make_a_at(i, p0); };
+    for (int j = 0; j < n; j += kTileCols) {
+      const int cols = n - j < kTileCols ? n - j : kTileCols;
+      const float* panel = b + p0 * b_row_stride + j * b_col_stride;
+      std::ptrdiff_t panel_stride = b_row_stride;
+      if (b_col_stride != 1 || cols < kTileCols) {
+        pack_panel(depth, cols, panel, b_row_stride, b_col_stride, packed);
+        panel = packed;
+        panel_stride = kTileCols;
+      }
+      gemm_panel(m, depth, make_a, panel, panel_stride, alpha, block_beta, c + j, ldc, cols);
+    }
+  }
+}
+
+}  // namespace bpl::kernels::gemm_wasmsimd
