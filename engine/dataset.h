@@ -16,7 +16,7 @@
 // 0/1 form that sigmoid + bce (our classification default) and softmax_ce
 // (class index) expect. Regression labels stay in [−1, 1].
 // `noise` is Playground's slider / 100 (0..0.5 in its UI; we accept 0..1).
-// The split: all points are shuffled (dataset stream), the first
+// The split: the points are shuffled (split stream; xor4 keeps its order), the first
 // floor(N·trainFraction) train, the rest test, as Playground does.
 #include <cstdint>
 #include <optional>

@@ -9,7 +9,7 @@
 
 namespace bpl {
 
-// `what` names the document in the error (e.g. "config", "model").
+// `what` names the document and is the error's field (e.g. "config", "model").
 Result<nlohmann::json> parse_json_text(const std::string& text, const std::string& what);
 
 // Shared helpers for the readers: "expected ..." checks that append to errors.

@@ -10,7 +10,7 @@ namespace bpl {
 
 // Independent streams of one seed, so that e.g. changing the dataset leaves
 // the initial weights alone.
-enum class RngStream : std::uint64_t { dataset = 1, weights = 2, shuffle = 3 };
+enum class RngStream : std::uint64_t { dataset = 1, weights = 2, shuffle = 3, split = 4 };
 
 class Rng {
  public:

@@ -2,7 +2,7 @@
 // Everything that defines a training run: the `bp train` config file and the
 // web page's setState. One field per JSON key (JSON camelCase ↔ C++ snake_case):
 //   dataset            dataset              "xor4" | "xor" | "circle" | "gauss" | "spiral" | "plane" | "multigauss"
-//   samples            samples              points before the split (default: Playground's 500 / 1200; xor4: 4)
+//   samples            samples              points before the split; 0 = Playground's 500 / 1200 (xor4: always 4)
 //   noise              noise                0..1 (Playground's noise slider / 100)
 //   trainFraction      train_fraction       (0, 1]
 //   features           features             ["x1","x2","x1^2","x2^2","x1x2","sin_x1","sin_x2"] subset, ≥ 1
@@ -45,7 +45,7 @@ namespace bpl {
 
 struct TrainConfig {
   DatasetKind dataset = DatasetKind::xor4;
-  int samples = 4;
+  int samples = 0;  // 0: the dataset's default (default_samples)
   double noise = 0.0;
   double train_fraction = 1.0;
   std::vector<Feature> features = {Feature::x1, Feature::x2};
