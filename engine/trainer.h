@@ -75,12 +75,14 @@ class Trainer {
   // Keys present in a setState-style JSON object over the current config (all or nothing).
   FieldErrors apply_json(const nlohmann::json& json);
   // Hyperparameters only (learning rate, optimizer settings, regularization,
-  // batch size, epochs) keep the weights; anything else resets like configure().
-  // Returns the errors, or {} with `reset` telling which happened.
+  // batch size, epochs) keep the weights and optimizer state (a new batch size
+  // restarts the current, partly accumulated batch); anything else rebuilds
+  // like configure(). Returns the errors, or {} with *reset telling which happened.
   FieldErrors update(const TrainConfig& config, bool* reset = nullptr);
   const TrainConfig& config() const { return config_; }
 
-  // Same seed ⇒ same dataset and same initial weights. Keeps added points.
+  // Initial weights from the seed (same seed ⇒ same weights), optimizer state
+  // and progress cleared, status ok. The dataset stays, added points included.
   void reset();
 
   StepResult step_sample();
@@ -124,18 +126,20 @@ class Trainer {
 
  private:
   void rebuild_data_matrices();
+  void size_buffers();
   void start_epoch();
-  void process(int count);  // next `count` points of the current batch
+  int batch_end() const;
+  void process(int count);  // the next `count` points of the current batch
   void apply_update();
-  bool check_divergence(double batch_loss);
-  void invalidate_metrics() { metrics_dirty_ = true; }
+  void diverge(const std::string& what);
   void compute_metrics() const;
-  Grid grid_for(int n) const;
+  // Forward over grid points in chunks; `visit(first_cell, cells, workspace)` sees each chunk.
+  template <typename Visit>
+  void forward_grid(int n, Visit visit) const;
 
   TrainConfig config_;
   Dataset dataset_;
-  std::vector<Feature> features_;
-  Matrix<float> train_x_, train_t_, test_x_, test_t_;  // features / targets
+  Matrix<float> train_x_, train_t_, test_x_, test_t_;  // features / targets of dataset_
   Network<float> net_;
   Optimizer<float> optimizer_;
   Rng shuffle_rng_{1};
@@ -147,14 +151,15 @@ class Trainer {
   Gradients<float> grads_;       // the current batch's accumulating gradient
   Gradients<float> last_grads_;  // the last applied batch's gradient
   double batch_loss_sum_ = 0.0;
-  TrainStatus status_ = TrainStatus::ok;
-  std::string status_message_;
+  mutable TrainStatus status_ = TrainStatus::ok;  // metrics() may find a non-finite loss
+  mutable std::string status_message_;
   int epoch_ = 0;
   long long samples_seen_ = 0;
   long long updates_ = 0;
   mutable Metrics metrics_;
   mutable bool metrics_dirty_ = true;
-  mutable Workspace<float> eval_workspace_;
+  mutable Workspace<float> eval_workspace_;  // metrics and grids, in chunks
+  mutable Matrix<float> eval_x_;
 };
 
 }  // namespace bpl
