@@ -1,5 +1,5 @@
 // The page shell: it loads, signals readiness, draws, and makes no external requests.
-import {assert} from './harness.mjs';
+import {assert, waitUntilReady} from './harness.mjs';
 
 export const tests = [
   {
@@ -53,7 +53,7 @@ export const tests = [
       const page = await context.newPage();
       await page.setViewportSize({width: 900, height: 600});
       await page.goto(baseUrl);
-      await page.waitForFunction(() => window.backprop && window.backprop.ready === true, null, {timeout: 60000});
+      await waitUntilReady(page);
       await page.setViewportSize({width: 700, height: 500});
       await page.waitForFunction(() => document.getElementById('canvas').width === 700, null, {timeout: 10000});
       const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);

@@ -22,6 +22,15 @@ export function assertClose(actual, expected, tolerance, what) {
          `${what}: expected ${expected} ± ${tolerance}, got ${actual}`);
 }
 
+// Waits for window.backprop.ready, failing early with the page's own message if it shows its error overlay.
+export async function waitUntilReady(page) {
+  await page.waitForFunction(() => (window.backprop && window.backprop.ready === true) ||
+    getComputedStyle(document.getElementById('overlay')).display !== 'none', null, {timeout: 60000});
+  const overlay = await page.evaluate(() => getComputedStyle(document.getElementById('overlay')).display !== 'none' &&
+    document.getElementById('overlay-message').textContent);
+  assert(!overlay, 'the page shows its error overlay: ' + overlay);
+}
+
 export async function startHarness() {
   const server = await startServer({root: path.join(ROOT, 'dist'), port: 0});
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpl-chromium-'));
@@ -45,7 +54,7 @@ export async function startHarness() {
         page.errors.push('external request: ' + request.url());
     });
     await page.goto(baseUrl + suffix);
-    await page.waitForFunction(() => window.backprop && window.backprop.ready === true, null, {timeout: 60000});
+    await waitUntilReady(page);
     return page;
   }
 
