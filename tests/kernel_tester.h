@@ -313,8 +313,10 @@ class ColumnSumsTester {
 
 // ---------------------------------------------------------------- suites
 // The awkward sizes every variant of a kernel runs through, relative to the
-// 4×8 register tile (MR = 4 rows, NR = 8 columns, k unrolled by 4) and the
-// k-block of 256 that the SIMD GEMMs use. One SUBCASE per kind of shape.
+// 4×8 register tile (MR = 4 rows, NR = 8 columns) and the k-block of 256 that
+// the SIMD GEMMs use, and on both sides of gemm_nt__wasmsimd's switch to row
+// dot products (k ≥ 16 with m < 16 or n < 16; dots run 4 k at a time).
+// One SUBCASE per kind of shape.
 namespace bpl::kernels::testing {
 
 inline void run_gemm_suite(GemmForm form, GemmFn kernel, GemmFn reference = nullptr) {
@@ -323,6 +325,11 @@ inline void run_gemm_suite(GemmForm form, GemmFn kernel, GemmFn reference = null
     for (int k : {1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 255, 256, 257, 600})
       for (int m : {1, 4, 5})
         for (int n : {8, 9}) GemmTester(base).m(m).n(n).k(k).test(kernel, reference);
+  }
+  SUBCASE("k-blocks with several tiles in both directions") {
+    for (int k : {255, 256, 257, 513})
+      for (int m : {16, 17})
+        for (int n : {16, 17, 33}) GemmTester(base).m(m).n(n).k(k).pad(1, 2, 3).test(kernel, reference);
   }
   SUBCASE("n below, at and beyond the tile width") {
     for (int n = 1; n <= 33; ++n) {
@@ -340,12 +347,16 @@ inline void run_gemm_suite(GemmForm form, GemmFn kernel, GemmFn reference = null
       for (int n : {1, 7, 8, 9, 21}) {
         GemmTester(base).m(m).n(n).k(6).pad(1, 3, 5).test(kernel, reference);
         GemmTester(base).m(m).n(n).k(11).pad(7, 1, 2).beta(1.0f).test(kernel, reference);
+        GemmTester(base).m(m).n(n).k(19).pad(3, 5, 1).beta(0.5f).test(kernel, reference);
       }
   }
   SUBCASE("alpha and beta variants (beta = 0 runs on a NaN-filled C)") {
     for (float alpha : {1.0f, -0.5f, 0.0f, 1.0f / 128})
       for (float beta : {0.0f, 1.0f, -2.0f, 0.5f})
-        GemmTester(base).m(7).n(19).k(13).alpha(alpha).beta(beta).test(kernel, reference);
+        for (int m : {3, 7}) {
+          for (int k : {13, 21})
+            GemmTester(base).m(m).n(19).k(k).alpha(alpha).beta(beta).test(kernel, reference);
+        }
   }
   SUBCASE("empty shapes: k = 0 leaves beta·C, m = 0 or n = 0 touch nothing") {
     for (float beta : {0.0f, 1.0f, 0.5f}) GemmTester(base).m(3).n(9).k(0).beta(beta).test(kernel);

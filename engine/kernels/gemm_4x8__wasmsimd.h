@@ -125,11 +125,42 @@ inline void scale_c(int m, int n, float beta, float* c, std::ptrdiff_t ldc) {
     for (int j = 0; j < n; ++j) c[i * ldc + j] = beta == 0.0f ? 0.0f : beta * c[i * ldc + j];
 }
 
-// Packs rows p of a k-major source (element (p, col) at src[p·row_stride +
-// col·col_stride]) into panel[p·8 + col], zero-filling columns cols..7.
+// Transposes four f32x4 rows in place: rows[q][r] ← rows[r][q].
+inline void transpose_4x4(v128_t (&rows)[4]) {
+  const v128_t lo01 = wasm_i32x4_shuffle(rows[0], rows[1], 0, 4, 1, 5);
+  const v128_t hi01 = wasm_i32x4_shuffle(rows[0], rows[1], 2, 6, 3, 7);
+  const v128_t lo23 = wasm_i32x4_shuffle(rows[2], rows[3], 0, 4, 1, 5);
+  const v128_t hi23 = wasm_i32x4_shuffle(rows[2], rows[3], 2, 6, 3, 7);
+  rows[0] = wasm_i32x4_shuffle(lo01, lo23, 0, 1, 4, 5);
+  rows[1] = wasm_i32x4_shuffle(lo01, lo23, 2, 3, 6, 7);
+  rows[2] = wasm_i32x4_shuffle(hi01, hi23, 0, 1, 4, 5);
+  rows[3] = wasm_i32x4_shuffle(hi01, hi23, 2, 3, 6, 7);
+}
+
+// Packs op(B)(p, col) = src[p·row_stride + col·col_stride], p < depth,
+// col < cols, into panel[p·8 + col], zero-filling columns cols..7.
+// A whole panel of transposed B (gemm_nt: col_stride = ldb, row_stride = 1)
+// goes 4 k steps at a time: eight contiguous 4-float loads, two 4×4
+// transposes, eight stores.
 inline void pack_panel(int depth, int cols, const float* src, std::ptrdiff_t row_stride,
                        std::ptrdiff_t col_stride, float* panel) {
-  for (int p = 0; p < depth; ++p) {
+  int p = 0;
+  if (row_stride == 1 && cols == kTileCols) {
+    for (; p + 4 <= depth; p += 4) {
+      v128_t left[4], right[4];
+      for (int col = 0; col < 4; ++col) {
+        left[col] = wasm_v128_load(src + col * col_stride + p);
+        right[col] = wasm_v128_load(src + (col + 4) * col_stride + p);
+      }
+      transpose_4x4(left);
+      transpose_4x4(right);
+      for (int q = 0; q < 4; ++q) {
+        wasm_v128_store(panel + (p + q) * kTileCols, left[q]);
+        wasm_v128_store(panel + (p + q) * kTileCols + 4, right[q]);
+      }
+    }
+  }
+  for (; p < depth; ++p) {
     float* out = panel + p * kTileCols;
     for (int col = 0; col < cols; ++col) out[col] = src[p * row_stride + col * col_stride];
     for (int col = cols; col < kTileCols; ++col) out[col] = 0.0f;
