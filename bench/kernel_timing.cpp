@@ -150,6 +150,25 @@ void compare_gemm(const char* name,
           [&] { gemm(m, n, k, 1.0f, a.data(), lda, b.data(), ldb, 0.0f, c.data(), n); });
 }
 
+void compare_activation(kn::Activation act, int rows, int cols, int reps) {
+  static const char* const names[] = {"linear", "sigmoid", "tanh", "relu", "leaky_relu", "gelu"};
+  std::vector<float> z(std::size_t(rows) * cols), bias(cols, 0.01f), a(z.size()), up(z.size(), 1);
+  for (std::size_t i = 0; i < z.size(); ++i) z[i] = float(int(i % 17) - 8) * 0.37f;
+  const std::vector<float> z0 = z;
+  char name[64];
+  std::snprintf(name, sizeof name, "bias_activation %s %dx%d", names[int(act)], rows, cols);
+  // z is restored from z0 each call so the inputs don't drift with the bias.
+  compare(name, 0, reps, [&] {
+    z = z0;
+    kn::bias_activation(rows, cols, z.data(), cols, bias.data(), a.data(), cols, act, 0.01f);
+  });
+  std::snprintf(name, sizeof name, "activation_backward %s %dx%d", names[int(act)], rows, cols);
+  compare(name, 0, reps, [&] {
+    kn::activation_backward(rows, cols, z.data(), cols, a.data(), cols, up.data(), cols, up.data(),
+                            cols, act, 0.01f);
+  });
+}
+
 }  // namespace
 
 int main() {
@@ -164,6 +183,11 @@ int main() {
   compare_gemm("gemm_nt 8x128x784", kn::gemm_nt, 8, 128, 784, false, true, 200);
   compare_gemm("gemm_nt 16x128x784", kn::gemm_nt, 16, 128, 784, false, true, 100);
   compare_gemm("gemm_nt 10x8x2 (Playground)", kn::gemm_nt, 10, 8, 2, false, true, 20000);
+
+  for (kn::Activation act : {kn::Activation::relu, kn::Activation::sigmoid, kn::Activation::tanh,
+                             kn::Activation::gelu}) {
+    compare_activation(act, 128, 128, 500);
+  }
 
   Mlp mnist = make_mlp({784, 128, 10}, 128, kn::Activation::relu);
   compare("train step 784-128-10, batch 128", gemm_flops_per_step(mnist), 10,

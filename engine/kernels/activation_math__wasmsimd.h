@@ -24,11 +24,18 @@ inline v128_t mul_add(v128_t a, v128_t b, v128_t c) {  // a·b + c, two rounding
 // n·ln2_hi is exact), |r| ≤ ln2/2; eʳ = 1 + r + r²·P(r) with Cephes expf's
 // degree-5 P. x is clamped to [−87.34, 88] so n ∈ [−126, 127] and 2ⁿ is a
 // normal float built directly in the exponent bits.
+// Written for V8's x64 code: pmin/pmax are one minps/maxps each (min/max,
+// with NaN and −0 rules, take seven), and n is rounded by adding and
+// subtracting 1.5·2²³ (round-to-nearest-even in the float adder), whose low
+// mantissa bits then hold n, so no float→int conversion (cvttps2dq plus
+// saturation fix-ups) is needed. NaN stays NaN.
 inline v128_t exp_f32x4(v128_t x) {
   const v128_t lowest = splat(-87.336544f);  // ln(2⁻¹²⁶)
   const v128_t underflows = wasm_f32x4_lt(x, lowest);
-  x = wasm_f32x4_max(wasm_f32x4_min(x, splat(88.0f)), lowest);
-  const v128_t n = wasm_f32x4_nearest(wasm_f32x4_mul(x, splat(1.44269504088896341f)));
+  x = wasm_f32x4_pmax(wasm_f32x4_pmin(x, splat(88.0f)), lowest);
+  const v128_t round_magic = splat(12582912.0f);  // 1.5·2²³
+  const v128_t shifted = mul_add(x, splat(1.44269504088896341f), round_magic);
+  const v128_t n = wasm_f32x4_sub(shifted, round_magic);
   v128_t r = wasm_f32x4_sub(x, wasm_f32x4_mul(n, splat(0.693359375f)));
   r = wasm_f32x4_sub(r, wasm_f32x4_mul(n, splat(-2.12194440e-4f)));
   v128_t p = splat(1.9875691500e-4f);
@@ -38,8 +45,9 @@ inline v128_t exp_f32x4(v128_t x) {
   p = mul_add(p, r, splat(1.6666665459e-1f));
   p = mul_add(p, r, splat(5.0000001201e-1f));
   const v128_t er = wasm_f32x4_add(mul_add(p, wasm_f32x4_mul(r, r), r), splat(1.0f));
-  const v128_t two_n =
-      wasm_i32x4_shl(wasm_i32x4_add(wasm_i32x4_trunc_sat_f32x4(n), wasm_i32x4_splat(127)), 23);
+  // bits(shifted) = bits(1.5·2²³) + n, and bits(1.5·2²³)·2²³ ≡ 0 (mod 2³²),
+  // so (bits(shifted) + 127) << 23 is the bit pattern of 2ⁿ.
+  const v128_t two_n = wasm_i32x4_shl(wasm_i32x4_add(shifted, wasm_i32x4_splat(127)), 23);
   // Below the normal range the true value is < 1.2e-38: return 0, which keeps
   // products like z·e^(−z²/2) at 0 for huge |z| instead of z·2⁻¹²⁶.
   return wasm_v128_andnot(wasm_f32x4_mul(er, two_n), underflows);
