@@ -36,16 +36,16 @@ int report(const FieldErrors& errors, std::ostream& err) {
   return 2;
 }
 
-nlohmann::json gradients_json(const Gradients<double>& grads) {
-  nlohmann::json layers = nlohmann::json::array();
+nlohmann::ordered_json gradients_json(const Gradients<double>& grads) {
+  nlohmann::ordered_json layers = nlohmann::ordered_json::array();
   for (size_t l = 0; l < grads.weights.size(); ++l) {
-    nlohmann::json weights = nlohmann::json::array();
+    nlohmann::ordered_json weights = nlohmann::ordered_json::array();
     for (int j = 0; j < grads.weights[l].rows(); ++j) {
-      nlohmann::json row = nlohmann::json::array();
+      nlohmann::ordered_json row = nlohmann::ordered_json::array();
       for (int i = 0; i < grads.weights[l].cols(); ++i) row.push_back(grads.weights[l](j, i));
       weights.push_back(std::move(row));
     }
-    nlohmann::json biases = nlohmann::json::array();
+    nlohmann::ordered_json biases = nlohmann::ordered_json::array();
     for (int j = 0; j < grads.biases[l].size(); ++j) biases.push_back(grads.biases[l](j));
     layers.push_back({{"weights", std::move(weights)}, {"biases", std::move(biases)}});
   }
@@ -65,7 +65,7 @@ int run_grad(const GradOptions& options, std::ostream& out, std::ostream& err) {
 
   Gradients<double> grads;
   const double loss = mean_loss_and_gradients(*model.value, data.value->x, data.value->targets, grads);
-  const nlohmann::json result = {{"loss", loss}, {"gradients", gradients_json(grads)}};
+  const nlohmann::ordered_json result = {{"loss", loss}, {"gradients", gradients_json(grads)}};
   out << result.dump(2) << "\n";
   return 0;
 }

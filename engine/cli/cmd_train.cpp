@@ -17,8 +17,8 @@ namespace bpl::cli {
 
 namespace {
 
-nlohmann::json epoch_line(const Metrics& m) {
-  nlohmann::json line = {{"epoch", m.epoch}};
+nlohmann::ordered_json epoch_line(const Metrics& m) {
+  nlohmann::ordered_json line = {{"epoch", m.epoch}};
   if (m.status != TrainStatus::ok) {
     line["status"] = train_status_name(m.status);
     line["message"] = m.message;
