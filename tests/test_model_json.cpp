@@ -73,7 +73,7 @@ TEST_CASE("model_json: wrong shapes and names are field errors") {
   }
 }
 
-TEST_CASE("sample_data_json: rows per input and output; softmax_ce takes one-hot or [class]") {
+TEST_CASE("sample_data_json: rows per input and output, softmax_ce takes one-hot or [class]") {
   const Network<double> net = *read_model_json(kSeedModel).value;
   SUBCASE("plain rows") {
     const Result<SampleData> d = read_sample_data_json(R"({"x": [[1, 2], [3, 4]], "y": [[1], [0]]})", net);

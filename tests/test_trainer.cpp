@@ -99,7 +99,7 @@ TEST_CASE("trainer: an epoch is ceil(N / batch) updates and the last batch may b
   CHECK(t.metrics().samples_seen == 50);
 }
 
-TEST_CASE("trainer: same seed, same initial weights; reset restores them") {
+TEST_CASE("trainer: same seed, same initial weights, and reset restores them") {
   Trainer a, b;
   TrainConfig c;
   c.seed = 31;

@@ -108,7 +108,7 @@ TEST_CASE("bp train: bad configs are one error line naming the field, exit code 
   }
 }
 
-TEST_CASE("bp train: run_train with string streams; epochs 0 saves the initial model") {
+TEST_CASE("bp train: run_train with string streams, epochs 0 saves the initial model") {
   std::ostringstream out, err;
   const std::string saved = (scratch_dir() / "initial.json").string();
   const int code = bpl::cli::run_train(
