@@ -3,15 +3,23 @@
 #include <string>
 
 #include "engine/build_info.h"
+#include "expression_demo.h"
 #include "frame_stats.h"
+#include "network_demo.h"
 #include "theme.h"
 
 namespace bpl::web {
+
+enum class Demo { network, expression };
+const char* demo_name(Demo demo);  // "network" | "expression"
 
 struct App {
   BuildInfo build;
   float pixel_ratio = 1.0f;
   Theme theme = Theme::light;
+  Demo demo = Demo::network;
+  NetworkDemo network;
+  ExpressionDemo expression;
   long frame_count = 0;
   bool ready_signalled = false;
   FrameStats frame_stats;

@@ -13,6 +13,8 @@ struct App;
 using ApiMethod = std::function<nlohmann::json(App& app, const nlohmann::json& params, std::string& error)>;
 
 void bind_js_api(App& app);
+// Each demo's methods (web/network_api.cpp, web/expression_api.cpp).
+void register_network_api();
 // Adds a method; `error` non-empty means the call failed with that message.
 void register_api_method(const std::string& name, ApiMethod method);
 

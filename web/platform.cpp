@@ -20,7 +20,17 @@ EM_JS(void, js_fail, (const char* message), {
   else console.error(text);
 });
 
+EM_JS(void, js_copy_to_clipboard, (const char* text), {
+  const value = UTF8ToString(text);
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(value).catch((error) => console.warn('clipboard: ' + error.message));
+  }
+  window.__backpropLastCopied = value;  // readable by tests and by the embedding page
+});
+
 }  // namespace
+
+void copy_to_clipboard(const std::string& text) { js_copy_to_clipboard(text.c_str()); }
 
 CanvasSize canvas_size() {
   double css_width = 0, css_height = 0;

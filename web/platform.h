@@ -1,6 +1,8 @@
 #pragma once
 // The browser around the app: canvas size and pixel ratio, the readiness
 // signal and errors shown in index.html's overlay. Only web/ knows emscripten.
+#include <string>
+
 struct GLFWwindow;
 
 namespace bpl::web {
@@ -20,6 +22,9 @@ void signal_ready();
 
 // Shows `message` in the page's error overlay; returns 1 for main().
 int fail(const char* message);
+
+// Puts text on the system clipboard (navigator.clipboard); a refusal is logged, not fatal.
+void copy_to_clipboard(const std::string& text);
 
 // Milliseconds from a monotonic clock.
 double now_ms();

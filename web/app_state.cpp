@@ -1,0 +1,97 @@
+#include "app_state.h"
+
+#include "api_params.h"
+#include "app.h"
+#include "engine/parameter_names.h"
+#include "engine/train_config.h"
+
+namespace bpl::web {
+
+namespace {
+
+const char* const kViewKeys[] = {"gradientLens", "logScale", "discretize", "showTestPoints"};
+
+bool& view_option(NetworkDemo& demo, const std::string& key) {
+  if (key == "gradientLens") return demo.gradient_lens;
+  if (key == "logScale") return demo.log_scale;
+  if (key == "discretize") return demo.discretize;
+  return demo.show_test_points;
+}
+
+bool is_config_key(const std::string& key) {
+  static const nlohmann::json keys = config_to_json(TrainConfig{});
+  return keys.contains(key);
+}
+
+bool is_view_key(const std::string& key) {
+  for (const char* view : kViewKeys)
+    if (key == view) return true;
+  return false;
+}
+
+}  // namespace
+
+nlohmann::json get_state(App& app) {
+  NetworkDemo& demo = app.network;
+  nlohmann::json state = config_to_json(demo.trainer.config());
+  state["demo"] = demo_name(app.demo);
+  state["selected"] = demo.selected;
+  state["derivationSample"] = demo.derivation_sample;
+  for (const char* key : kViewKeys) state[key] = view_option(demo, key);
+  write_expression_state(app.expression, state);
+  return state;
+}
+
+FieldErrors set_state(App& app, const nlohmann::json& partial) {
+  if (!partial.is_object()) return {{"", "expected an object of state keys"}};
+  NetworkDemo& demo = app.network;
+  FieldErrors errors;
+  nlohmann::json config_part = nlohmann::json::object();
+  nlohmann::json expression_part = nlohmann::json::object();
+  for (auto it = partial.begin(); it != partial.end(); ++it) {
+    const std::string& key = it.key();
+    if (is_config_key(key)) config_part[key] = it.value();
+    else if (is_expression_key(key)) expression_part[key] = it.value();
+    else if (key != "demo" && key != "selected" && key != "derivationSample" && !is_view_key(key))
+      errors.push_back({key, "unknown field"});
+  }
+  // Validate everything before changing anything.
+  TrainConfig config = demo.trainer.config();
+  FieldErrors config_errors = apply_config_json(config_part, config);
+  errors.insert(errors.end(), config_errors.begin(), config_errors.end());
+  FieldErrors expression_errors = check_expression_state(app.expression, expression_part);
+  errors.insert(errors.end(), expression_errors.begin(), expression_errors.end());
+  const std::optional<std::string> demo_value = read_string(partial, "demo", errors);
+  if (demo_value && *demo_value != "network" && *demo_value != "expression")
+    errors.push_back({"demo", "expected \"network\" or \"expression\""});
+  for (const char* key : kViewKeys) read_bool(partial, key, errors);
+  const std::optional<double> sample = read_number(partial, "derivationSample", errors);
+  if (sample && (*sample < 0 || *sample != double(long(*sample))))
+    errors.push_back({"derivationSample", "expected a whole number ≥ 0"});
+  const std::optional<std::string> selected = read_string(partial, "selected", errors);
+  // The id must name a parameter of the network the new config describes.
+  if (errors.empty() && selected && !selected->empty() &&
+      !parse_parameter_id(make_network<float>(config.network_shape()), *selected)) {
+    errors.push_back({"selected", "no parameter \"" + *selected +
+                                      "\" in this network; use w1…w6 / b1…b3 for a 2-2-1 net, or W<l>[j][i] / b<l>[j]"});
+  }
+  if (!errors.empty()) return errors;
+
+  // The config decides the network that "selected" must name, so apply it first.
+  if (!config_part.empty()) {
+    bool rebuilt = false;
+    FieldErrors late = demo.trainer.update(config, &rebuilt);
+    if (!late.empty()) return late;  // validated above; kept for safety
+    if (rebuilt) reset_network(demo);
+    ++demo.weights_version;
+  }
+  if (selected) demo.selected = *selected;
+  if (sample) { demo.derivation_sample = int(*sample); demo.traces_version = -1; }
+  for (const char* key : kViewKeys)
+    if (partial.contains(key)) view_option(demo, key) = partial[key].get<bool>();
+  if (demo_value) app.demo = *demo_value == "network" ? Demo::network : Demo::expression;
+  apply_expression_state(app.expression, expression_part);
+  return {};
+}
+
+}  // namespace bpl::web

@@ -1,0 +1,86 @@
+// The derivation panel: ∂L/∂θ for the selected parameter by the chain rule —
+// symbols, then numbers, then the value — for one training sample and for the
+// batch mean, with the δ recursion, the sum over paths, a central-difference
+// check beside it, and notes on why a gradient is zero or tiny.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app.h"
+#include "panels.h"
+#include "platform.h"
+
+namespace bpl::web {
+
+namespace {
+
+const WeightDerivation* current_derivation(NetworkDemo& demo) {
+  const std::string key = demo.selected + "#" + std::to_string(demo.derivation_sample) + "#" +
+                          std::to_string(demo.weights_version);
+  if (key != demo.derivation_key) {
+    demo.derivation_key = key;
+    Result<WeightDerivation> result = derive_weight(demo.trainer, demo.selected, demo.derivation_sample);
+    demo.derivation = std::move(result.value);
+    demo.derivation_errors = std::move(result.errors);
+  }
+  return demo.derivation ? &*demo.derivation : nullptr;
+}
+
+void draw_check(const char* what, double analytic, double numeric, double relative_error) {
+  const bool good = relative_error < 1e-4 || (std::fabs(analytic) < 1e-9 && std::fabs(numeric) < 1e-9);
+  ImGui::Text("%s: backprop %.6g · central difference %.6g · relative error %.1e", what, analytic, numeric, relative_error);
+  ImGui::SameLine();
+  ImGui::TextColored(good ? ImVec4(0.1f, 0.6f, 0.2f, 1.0f) : ImVec4(0.8f, 0.4f, 0.0f, 1.0f), good ? "✓" : "≠ (near a kink?)");
+}
+
+}  // namespace
+
+void draw_derivation_panel(App& app) {
+  NetworkDemo& demo = app.network;
+  if (demo.selected.empty()) {
+    ImGui::TextDisabled("Click an edge or a bias tag in the network to derive ∂L/∂w for it, with the live numbers.");
+    return;
+  }
+  if (demo.trainer.status() != TrainStatus::ok) {
+    ImGui::TextDisabled("Training diverged: reset to see derivations again.");
+    return;
+  }
+  const int train_size = int(demo.trainer.dataset().train.size());
+  int sample = demo.derivation_sample + 1;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+  if (train_size > 1 && ImGui::SliderInt("sample", &sample, 1, train_size)) {
+    demo.derivation_sample = sample - 1;
+    demo.traces_version = -1;
+  }
+  const WeightDerivation* d = current_derivation(demo);
+  if (!d) {
+    ImGui::TextWrapped("%s", demo.derivation_errors.empty() ? "no derivation" : to_string(demo.derivation_errors.front()).c_str());
+    return;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Copy LaTeX")) copy_to_clipboard(d->latex);
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%s)", d->id.c_str());
+
+  ImGui::TextWrapped("%s", d->chain.c_str());
+  ImGui::PushFont(heading_font());
+  ImGui::TextWrapped("%s", d->symbolic.c_str());
+  ImGui::PopFont();
+  ImGui::TextWrapped("%s", d->numeric.c_str());
+  ImGui::TextWrapped("%s", d->batch.c_str());
+  draw_check("batch mean", d->value, d->numerical_check, d->relative_error);
+  draw_check("this sample", d->sample_value, d->sample_numerical_check, d->sample_relative_error);
+  for (const std::string& note : d->notes) ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.0f, 1.0f), "• %s", note.c_str());
+  if (!d->delta_recursion.empty() && ImGui::TreeNodeEx("δ recursion", ImGuiTreeNodeFlags_DefaultOpen)) {
+    for (const std::string& line : d->delta_recursion) ImGui::TextWrapped("%s", line.c_str());
+    ImGui::TreePop();
+  }
+  if (d->paths.size() > 1 && ImGui::TreeNodeEx("sum over paths", ImGuiTreeNodeFlags_DefaultOpen)) {
+    for (const DerivationPath& path : d->paths) ImGui::TextWrapped("%s  =  %s", path.text.c_str(), path.numeric.c_str());
+    ImGui::TreePop();
+  } else if (d->path_count > kMaxDerivationPaths) {
+    ImGui::TextDisabled("%lld paths to the loss: the δ recursion above sums them.", d->path_count);
+  }
+}
+
+}  // namespace bpl::web

@@ -1,0 +1,235 @@
+// The network view: the MLP as a mermaid `graph LR` flowchart. Edge width is
+// |w| (or |∂L/∂w| under the gradient lens) and colour its sign; clicking an
+// edge or a bias tag selects that parameter and lights up every path from it
+// to the loss; clicking while paused opens an editor for its value.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app.h"
+#include "engine/parameter_names.h"
+#include "network_layout.h"
+#include "panels.h"
+
+namespace bpl::web {
+
+namespace {
+
+struct Hover {
+  bool any = false;
+  bool is_unit = false;
+  ParameterRef parameter;  // when !is_unit
+  int layer = 0, unit = 0;  // when is_unit
+};
+
+float parameter_gradient(NetworkDemo& demo, ParameterRef p) {
+  const StepTrace<double>& trace = batch_trace(demo);
+  if (p.layer < 1 || p.layer > int(trace.layers.size())) return 0.0f;
+  const LayerTrace<double>& layer = trace.layers[p.layer - 1];
+  return float(p.is_bias() ? layer.bias_gradient(p.row) : layer.weight_gradient(p.row, p.col));
+}
+
+// Edges and units on a path from parameter p to the loss: p's own edge, then
+// everything downstream of its target unit (the layers are fully connected).
+bool on_path(ParameterRef p, int layer, int from, int to) {
+  if (layer == p.layer) return !p.is_bias() && from == p.col && to == p.row;
+  if (layer == p.layer + 1) return from == p.row;
+  return layer > p.layer + 1;
+}
+bool unit_on_path(ParameterRef p, int layer, int unit) {
+  return (layer == p.layer && unit == p.row) || layer > p.layer;
+}
+
+void draw_arrow(ImDrawList* list, ImVec2 from, ImVec2 to, ImU32 colour, float width, float scale) {
+  const float dx = to.x - from.x, dy = to.y - from.y;
+  const float length = std::max(std::sqrt(dx * dx + dy * dy), 1e-3f);
+  const float ux = dx / length, uy = dy / length;
+  const float head = 7.0f * scale + width;
+  const ImVec2 base(to.x - ux * head, to.y - uy * head);
+  list->AddLine(from, base, colour, width);
+  list->AddTriangleFilled(to, ImVec2(base.x - uy * head * 0.45f, base.y + ux * head * 0.45f),
+                          ImVec2(base.x + uy * head * 0.45f, base.y - ux * head * 0.45f), colour);
+}
+
+void draw_frame(ImDrawList* list, const NetworkLayout& layout, const Palette& colours, float scale) {
+  list->AddRectFilled(layout.frame_min, layout.frame_max, colours.subgraph_fill, 2.0f * scale);
+  list->AddRect(layout.frame_min, layout.frame_max, colours.subgraph_border, 2.0f * scale, 0, 1.0f * scale);
+  const char* title = "Network";
+  const ImVec2 text = ImGui::CalcTextSize(title);
+  list->AddText(ImVec2((layout.frame_min.x + layout.frame_max.x - text.x) * 0.5f, layout.frame_min.y + 4.0f * scale),
+                colours.node_text, title);
+}
+
+void draw_node(ImDrawList* list, const NodeBox& box, const Palette& colours, bool lit, bool dim, float scale) {
+  const ImU32 border = lit ? colours.highlight : colours.node_border;
+  const float border_width = (lit ? 2.5f : 1.0f) * scale;
+  const ImU32 fill = dim ? (colours.node_fill & 0x00FFFFFF) | 0x99000000 : colours.node_fill;
+  if (box.circle) {
+    list->AddCircleFilled(box.center, box.half_size.x, fill, 48);
+    list->AddCircle(box.center, box.half_size.x, border, 48, border_width);
+  } else {
+    const ImVec2 p0(box.center.x - box.half_size.x, box.center.y - box.half_size.y);
+    const ImVec2 p1(box.center.x + box.half_size.x, box.center.y + box.half_size.y);
+    list->AddRectFilled(p0, p1, fill, 5.0f * scale);
+    list->AddRect(p0, p1, border, 5.0f * scale, 0, border_width);
+  }
+  const ImVec2 text = ImGui::CalcTextSize(box.label.c_str());
+  const float fit = std::min(1.0f, (box.half_size.x * 2.0f - 4.0f * scale) / std::max(text.x, 1.0f));
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize() * fit;
+  list->AddText(font, size, ImVec2(box.center.x - text.x * fit * 0.5f, box.center.y - size * 0.5f),
+                colours.node_text, box.label.c_str());
+}
+
+bool inside(const NodeBox& box, ImVec2 p) {
+  if (box.circle) {
+    const float dx = p.x - box.center.x, dy = p.y - box.center.y;
+    return dx * dx + dy * dy <= box.half_size.x * box.half_size.x;
+  }
+  return std::fabs(p.x - box.center.x) <= box.half_size.x && std::fabs(p.y - box.center.y) <= box.half_size.y;
+}
+
+void unit_tooltip(NetworkDemo& demo, const NodeBox& box) {
+  const StepTrace<double>* trace = sample_trace(demo);
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(box.label.c_str());
+  if (trace && box.layer == 0) {
+    ImGui::Text("x = %.4g  (sample %d)", trace->inputs(0, box.unit), demo.derivation_sample + 1);
+  } else if (trace) {
+    const LayerTrace<double>& layer = trace->layers[box.layer - 1];
+    ImGui::Text("z = %.4g\na = %.4g\nδ = ∂ℓ/∂z = %.4g", layer.z(0, box.unit), layer.a(0, box.unit),
+                layer.delta(0, box.unit));
+    ImGui::TextDisabled("for training sample %d", demo.derivation_sample + 1);
+  }
+  ImGui::EndTooltip();
+}
+
+void parameter_tooltip(NetworkDemo& demo, ParameterRef p) {
+  const Network<float>& net = demo.trainer.network();
+  ImGui::BeginTooltip();
+  ImGui::Text("%s = %.5g", parameter_id(net, p).c_str(), double(parameter_value(net, p)));
+  ImGui::Text("∂L/∂%s = %.5g", parameter_id(net, p).c_str(), double(parameter_gradient(demo, p)));
+  ImGui::TextDisabled(demo.playing ? "click to select" : "click to select and edit");
+  ImGui::EndTooltip();
+}
+
+void draw_editor_popup(NetworkDemo& demo) {
+  if (!ImGui::BeginPopup("edit-parameter")) return;
+  ImGui::Text("New value for %s", demo.editing.c_str());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  const bool entered = ImGui::InputDouble("##value", &demo.edit_value, 0.0, 0.0, "%.6g",
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
+  if (entered || ImGui::Button("Set")) {
+    FieldErrors errors = set_parameter(demo, demo.editing, demo.edit_value);
+    demo.notice = errors.empty() ? "" : to_string(errors.front());
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
+void draw_network_view(App& app, ImVec2 size) {
+  NetworkDemo& demo = app.network;
+  const Network<float>& net = demo.trainer.network();
+  const Palette& colours = palette();
+  const float scale = app.pixel_ratio;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("network-canvas", size);
+  const bool canvas_hovered = ImGui::IsItemHovered();
+  const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const NetworkLayout layout = layout_network(net, origin, size, scale);
+  draw_frame(list, layout, colours, scale);
+
+  std::optional<ParameterRef> selected;
+  if (!demo.selected.empty()) selected = parse_parameter_id(net, demo.selected);
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  Hover hover;
+
+  // Edge styling: width ∝ |w| (or |∂L/∂w|) relative to the largest drawn one.
+  float largest = 1e-12f;
+  auto edge_value = [&](ParameterRef p) {
+    return demo.gradient_lens ? parameter_gradient(demo, p) : parameter_value(net, p);
+  };
+  for (std::size_t c = 1; c < layout.columns.size(); ++c)
+    for (const NodeBox& to : layout.columns[c])
+      for (const NodeBox& from : layout.columns[c - 1])
+        if (to.layer == from.layer + 1) largest = std::max(largest, std::fabs(edge_value({to.layer, to.unit, from.unit})));
+
+  for (std::size_t c = 1; c < layout.columns.size(); ++c) {
+    for (const NodeBox& to : layout.columns[c]) {
+      for (const NodeBox& from : layout.columns[c - 1]) {
+        if (to.layer != from.layer + 1) continue;  // a skipped (undrawn) layer lies between
+        const ParameterRef p{to.layer, to.unit, from.unit};
+        const float value = edge_value(p);
+        const ImVec2 a = edge_start(from), b = edge_end(to);
+        const bool lit = selected && on_path(*selected, to.layer, from.unit, to.unit);
+        ImU32 colour = value >= 0.0f ? colours.edge_positive : colours.edge_negative;
+        if (selected && !lit) colour = (colour & 0x00FFFFFF) | 0x40000000;
+        if (lit) colour = colours.highlight;
+        const float width = (0.8f + 5.0f * std::fabs(value) / largest) * scale;
+        draw_arrow(list, a, b, colour, width, scale);
+        if (canvas_hovered && distance_to_segment(mouse, a, b) < 4.0f * scale + width * 0.5f) {
+          hover.any = true;
+          hover.parameter = p;
+        }
+      }
+    }
+  }
+  for (const auto& column : layout.columns) {
+    for (const NodeBox& box : column) {
+      const bool lit = selected && unit_on_path(*selected, box.layer, box.unit);
+      draw_node(list, box, colours, lit, selected && !lit, scale);
+      if (canvas_hovered && inside(box, mouse)) {
+        hover = Hover{true, true, {}, box.layer, box.unit};
+      }
+      if (box.layer == 0) continue;
+      const ParameterRef bias{box.layer, box.unit, -1};
+      const bool bias_selected = selected && selected->layer == box.layer && selected->row == box.unit && selected->is_bias();
+      list->AddRectFilled(box.bias_min, box.bias_max, bias_selected ? colours.highlight : colours.node_fill, 3.0f * scale);
+      list->AddRect(box.bias_min, box.bias_max, colours.node_border, 3.0f * scale);
+      const std::string name = parameter_id(net, bias);
+      const float font_size = ImGui::GetFontSize() * 0.75f;
+      list->AddText(ImGui::GetFont(), font_size, ImVec2(box.bias_min.x + 3.0f * scale, box.bias_min.y), colours.node_text,
+                    name.size() <= 3 ? name.c_str() : "b");
+      if (canvas_hovered && mouse.x >= box.bias_min.x && mouse.x <= box.bias_max.x && mouse.y >= box.bias_min.y &&
+          mouse.y <= box.bias_max.y) hover = Hover{true, false, bias, 0, 0};
+    }
+  }
+  for (std::size_t c = 0; c < layout.columns.size(); ++c) {
+    if (layout.hidden_units[c] <= 0 || layout.columns[c].empty()) continue;
+    const NodeBox& last = layout.columns[c].back();
+    char more[48];
+    std::snprintf(more, sizeof more, "+%d more", layout.hidden_units[c]);
+    list->AddText(ImVec2(last.center.x - last.half_size.x, last.bias_max.y + 2.0f * scale), colours.text_muted, more);
+  }
+  if (layout.truncated) {
+    list->AddText(ImVec2(layout.frame_min.x + 6.0f * scale, layout.frame_max.y - ImGui::GetFontSize() - 4.0f * scale),
+                  colours.text_muted, "The engine trains every unit and layer; the view draws up to 8 units of 6 hidden layers.");
+  }
+
+  if (hover.any && hover.is_unit) {
+    if (const NodeBox* box = layout.node(hover.layer, hover.unit)) unit_tooltip(demo, *box);
+  } else if (hover.any) {
+    parameter_tooltip(demo, hover.parameter);
+  }
+  if (clicked) {
+    if (hover.any && !hover.is_unit) {
+      demo.selected = parameter_id(net, hover.parameter);
+      if (!demo.playing) {
+        demo.editing = demo.selected;
+        demo.edit_value = parameter_value(net, hover.parameter);
+        ImGui::OpenPopup("edit-parameter");
+      }
+    } else if (!hover.any) {
+      demo.selected.clear();
+    }
+  }
+  draw_editor_popup(demo);
+}
+
+}  // namespace bpl::web

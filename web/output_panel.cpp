@@ -1,0 +1,129 @@
+// The output view: the network's output over the input window as a heatmap
+// (our fragment shader), the train and test points, and one thumbnail per
+// hidden unit. Click adds a point of class 1 (shift: class 0).
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app.h"
+#include "panels.h"
+
+namespace bpl::web {
+
+namespace {
+
+constexpr ImU32 kClassOne = IM_COL32(0x08, 0x77, 0xBD, 0xFF);   // Playground blue
+constexpr ImU32 kClassZero = IM_COL32(0xF5, 0x93, 0x22, 0xFF);  // Playground orange
+
+HeatmapStyle output_style(const NetworkDemo& demo) {
+  HeatmapStyle style;
+  style.discretize = demo.discretize;
+  if (is_classification(demo.trainer.config().dataset)) {
+    style.lo = 0.0f;
+    style.hi = 1.0f;
+  } else {
+    style.lo = -1.0f;
+    style.hi = 1.0f;
+  }
+  return style;
+}
+
+ImU32 point_colour(const NetworkDemo& demo, double label) {
+  if (is_classification(demo.trainer.config().dataset)) return label > 0.5 ? kClassOne : kClassZero;
+  const float t = float(std::clamp((label + 1.0) * 0.5, 0.0, 1.0));
+  const ImVec4 a = ImColor(kClassZero).Value, b = ImColor(kClassOne).Value;
+  return ImColor(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, 1.0f);
+}
+
+void draw_points(ImDrawList* list, NetworkDemo& demo, ImVec2 p0, ImVec2 p1, float scale) {
+  const InputWindow window = demo.trainer.window();
+  auto to_screen = [&](const Point& p) {
+    const float u = float((p.x1 - window.min) / (window.max - window.min));
+    const float v = float((window.max - p.x2) / (window.max - window.min));
+    return ImVec2(p0.x + u * (p1.x - p0.x), p0.y + v * (p1.y - p0.y));
+  };
+  const float radius = (demo.trainer.dataset().train.size() <= 16 ? 6.0f : 3.0f) * scale;
+  for (const Point& p : demo.trainer.dataset().train) {
+    list->AddCircleFilled(to_screen(p), radius, point_colour(demo, p.label));
+    list->AddCircle(to_screen(p), radius, IM_COL32_WHITE, 0, 1.0f * scale);
+  }
+  if (!demo.show_test_points) return;
+  for (const Point& p : demo.trainer.dataset().test) {
+    list->AddCircleFilled(to_screen(p), radius, point_colour(demo, p.label));
+    list->AddCircle(to_screen(p), radius, IM_COL32_BLACK, 0, 1.0f * scale);
+  }
+}
+
+void draw_ticks(ImDrawList* list, const InputWindow& window, ImVec2 p0, ImVec2 p1) {
+  char text[16];
+  for (int i = 0; i <= 4; ++i) {
+    const double value = window.min + (window.max - window.min) * i / 4.0;
+    std::snprintf(text, sizeof text, "%g", value);
+    const float x = p0.x + (p1.x - p0.x) * float(i) / 4.0f;
+    const float y = p1.y - (p1.y - p0.y) * float(i) / 4.0f;
+    list->AddText(ImVec2(x - ImGui::CalcTextSize(text).x * 0.5f, p1.y + 1), palette().text_muted, text);
+    list->AddText(ImVec2(p0.x - ImGui::CalcTextSize(text).x - 3, y - ImGui::GetFontSize() * 0.5f), palette().text_muted, text);
+  }
+}
+
+void add_point_at(NetworkDemo& demo, ImVec2 mouse, ImVec2 p0, ImVec2 p1) {
+  const InputWindow window = demo.trainer.window();
+  const double x1 = window.min + (mouse.x - p0.x) / (p1.x - p0.x) * (window.max - window.min);
+  const double x2 = window.max - (mouse.y - p0.y) / (p1.y - p0.y) * (window.max - window.min);
+  const bool other = ImGui::GetIO().KeyShift;
+  const double label = is_classification(demo.trainer.config().dataset) ? (other ? 0.0 : 1.0) : (other ? -1.0 : 1.0);
+  FieldErrors errors = demo.trainer.add_point(x1, x2, label, false);
+  demo.notice = errors.empty() ? "" : to_string(errors.front());
+  ++demo.weights_version;
+}
+
+void draw_unit_thumbnails(App& app, float width) {
+  NetworkDemo& demo = app.network;
+  const Network<float>& net = demo.trainer.network();
+  const float thumb = std::min(48.0f * app.pixel_ratio, width / 8.5f);
+  for (int l = 1; l < net.depth() && l <= int(demo.unit_textures.size()); ++l) {
+    ImGui::TextDisabled("hidden layer %d (%s)", l, activation_name(net.layers[l - 1].activation));
+    const Activation act = net.layers[l - 1].activation;
+    HeatmapStyle style;
+    style.lo = act == Activation::sigmoid ? 0.0f : -1.0f;
+    style.hi = 1.0f;
+    const auto& textures = demo.unit_textures[l - 1];
+    for (std::size_t j = 0; j < textures.size() && j < 16; ++j) {
+      if (j % 8) ImGui::SameLine();
+      const ImVec2 q0 = ImGui::GetCursorScreenPos();
+      ImGui::InvisibleButton(("unit" + std::to_string(l) + "_" + std::to_string(j)).c_str(), ImVec2(thumb, thumb));
+      draw_heatmap(ImGui::GetWindowDrawList(), q0, ImVec2(q0.x + thumb, q0.y + thumb), textures[j], style);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("layer %d, unit %zu: a over the input window", l, j + 1);
+    }
+  }
+}
+
+}  // namespace
+
+void draw_output_panel(App& app, ImVec2 size) {
+  NetworkDemo& demo = app.network;
+  refresh_grids(demo);
+  ImGui::Checkbox("discretize", &demo.discretize);
+  ImGui::SameLine();
+  ImGui::TextDisabled("click: add point · shift+click: other class");
+  const float margin = ImGui::CalcTextSize("-0.5").x + 6.0f;
+  const float side = std::max(std::min(size.x - margin, size.y * 0.62f), 60.0f);
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin);
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const ImVec2 p1(p0.x + side, p0.y + side);
+  ImGui::InvisibleButton("output-view", ImVec2(side, side + ImGui::GetFontSize()));
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  if (demo.trainer.status() == TrainStatus::ok) {
+    draw_heatmap(list, p0, p1, demo.output_texture, output_style(demo));
+  } else {
+    list->AddRectFilled(p0, p1, IM_COL32(0xEE, 0xEE, 0xEE, 0xFF));
+    list->AddText(ImVec2(p0.x + 8, p0.y + 8), palette().text_muted, "diverged: no picture to show");
+  }
+  draw_points(list, demo, p0, p1, app.pixel_ratio);
+  list->AddRect(p0, p1, palette().text_muted);
+  draw_ticks(list, demo.trainer.window(), p0, p1);
+  if (ImGui::IsItemClicked() && ImGui::GetIO().MousePos.y <= p1.y) add_point_at(demo, ImGui::GetIO().MousePos, p0, p1);
+  draw_unit_thumbnails(app, size.x);
+}
+
+}  // namespace bpl::web
