@@ -22,6 +22,10 @@ window.BackpropBridge = (function () {
       api.build = info.build;
       api.call = invoke;
       api.methods = info.methods;
+      // One JS method per engine method: backprop.step({unit: 'epoch', count: 5}), backprop.select('w1'), ...
+      for (const name of info.methods) {
+        if (!(name in api)) api[name] = (...args) => invoke(name, args.length <= 1 ? args[0] : args);
+      }
     },
     ready() {
       api.ready = true;
