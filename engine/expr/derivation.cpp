@@ -104,6 +104,11 @@ void write_lines(const Graph& graph, VariableDerivation& d) {
     d.latex_lines.push_back(lhs_latex + " &= 0");
     return;
   }
+  if (d.path_count == 1 && d.paths[0].factors.empty()) {
+    d.lines.push_back(lhs + " = 1   (f is " + d.variable + " itself)");
+    d.latex_lines.push_back(lhs_latex + " &= 1");
+    return;
+  }
   std::string symbols, symbols_latex, numbers, numbers_latex;
   std::vector<double> products;
   for (std::size_t p = 0; p < d.paths.size(); ++p) {

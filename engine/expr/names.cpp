@@ -91,12 +91,14 @@ std::string suggest_for_unknown_name(std::string_view name) {
   // "xy" → x*y: implicit multiplication of names is not allowed, so say so.
   const std::vector<std::string> atoms = split_into_atoms(name);
   if (atoms.size() > 1) return "did you mean " + join_product(atoms) + "?";
-  // "sinx" → sin(x)
+  // "sinx" → sin(x); but "sine" is a misspelling, not sin(e)
   for (const FunctionInfo& f : kFunctions) {
     const std::string_view prefix(f.name);
     if (name.size() <= prefix.size() || name.substr(0, prefix.size()) != prefix) continue;
     const std::vector<std::string> rest = split_into_atoms(name.substr(prefix.size()));
-    if (!rest.empty()) return std::string("did you mean ") + f.name + "(" + join_product(rest) + ")?";
+    const bool has_variable = std::find(rest.begin(), rest.end(), "x") != rest.end() ||
+                              std::find(rest.begin(), rest.end(), "y") != rest.end();
+    if (has_variable) return std::string("did you mean ") + f.name + "(" + join_product(rest) + ")?";
   }
   if (name == "f") return "enter only the right-hand side, without 'f(x, y) ='";
   // "X" → x, "Sin" → sin, "sqr" → sqrt

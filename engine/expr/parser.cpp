@@ -211,7 +211,7 @@ class Parser {
     const NodeId inner = parse_sum();
     leave();
     if (failed_) return kNoNode;
-    expect_close("the '(' at column " + std::to_string(open.column));
+    expect_close("'('", open.column);
     return failed_ ? kNoNode : inner;
   }
 
@@ -245,7 +245,7 @@ class Parser {
     }
     leave();
     if (failed_) return kNoNode;
-    expect_close(name.text + "( at column " + std::to_string(name.column));
+    expect_close(name.text + "(", name.column);
     if (failed_) return kNoNode;
     if (static_cast<int>(arguments.size()) != function.arity) {
       fail(name.text + " takes " + wanted + ", but got " + std::to_string(arguments.size()),
@@ -256,16 +256,17 @@ class Parser {
   }
 
   // ---------------------------------------------------------------- errors
-  void expect_close(const std::string& what_opened) {
+  void expect_close(const std::string& opener, int opened_at) {
     const Token& next = peek();
+    const std::string where = "it opens at column " + std::to_string(opened_at);
     if (next.kind == TokenKind::rparen) {
       take();
     } else if (next.kind == TokenKind::end) {
-      fail("missing ')' to close " + what_opened, next.column);
+      fail("missing ')' to close " + opener, next.column, where);
     } else if (next.kind == TokenKind::comma) {
       fail("',' only separates function arguments", next.column, "e.g. min(x, y)");
     } else {
-      fail("expected ')' to close " + what_opened + ", but found " + quoted(next), next.column);
+      fail("expected ')' to close " + opener + ", but found " + quoted(next), next.column, where);
     }
   }
 

@@ -64,10 +64,9 @@ SymId SymArena::mul(SymId a, SymId b) {
   if (nb.op == SymOp::number) return mul(b, a);                              // x·2 = 2·x
   if (na.op == SymOp::neg) return neg(mul(na.a, b));                         // (−a)·b = −(a·b)
   if (nb.op == SymOp::neg) return neg(mul(a, nb.a));
-  if (na.op == SymOp::number && nb.op == SymOp::mul && nodes[nb.a].op == SymOp::number) {
-    return mul(mul(a, nb.a), nb.b);                                          // 2·(3·x) = 6·x
-  }
-  if (na.op != SymOp::number && nb.op == SymOp::mul && nodes[nb.a].op == SymOp::number) {
+  const bool b_leads_with_number = nb.op == SymOp::mul && nodes[nb.a].op == SymOp::number;
+  if (regroup_constants && b_leads_with_number) {
+    if (na.op == SymOp::number) return mul(mul(a, nb.a), nb.b);              // 2·(3·x) = 6·x
     return mul(nb.a, mul(a, nb.b));                                          // a·(2·x) = 2·(a·x)
   }
   return push(SymOp::mul, a, b);
@@ -256,7 +255,9 @@ SymbolicGradient symbolic_gradient(const Graph& graph) {
   SymArena& s = out.arena;
   const std::size_t n = graph.nodes.size();
   std::vector<SymId> value(n, -1), adjoint(n, -1);  // -1: no contribution yet
+  s.regroup_constants = false;
   for (std::size_t id = 0; id < n; ++id) value[id] = value_of(s, graph, graph.nodes[id], value);
+  s.regroup_constants = true;
   if (graph.root != kNoNode) adjoint[graph.root] = s.number(1);
   for (NodeId id = static_cast<NodeId>(n) - 1; id >= 0; --id) {
     const Node& node = graph.nodes[id];

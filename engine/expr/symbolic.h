@@ -33,6 +33,10 @@ struct SymNode {
 // Functions of numbers other than sign/step stay unevaluated (sin(2) reads better than 0.909…).
 struct SymArena {
   std::vector<SymNode> nodes;
+  // Regrouping constants (2·(3·x) = 6·x) is exact in algebra but not in floating
+  // point; symbolic_gradient() turns it off while copying f itself, so f's
+  // subexpressions evaluate bit for bit as the graph does (kinks stay on the same side).
+  bool regroup_constants = true;
 
   SymId number(double v);
   SymId leaf(SymOp op);  // pi, e, x, y
