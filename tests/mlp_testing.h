@@ -1,12 +1,23 @@
 #pragma once
 // The one helper of the MLP tests: random networks, inputs and targets drawn
 // from our seeded Rng, so every test is reproducible natively and in wasm.
+#include <doctest/doctest.h>
+
 #include <vector>
 
 #include "engine/loss.h"
 #include "engine/matrix.h"
 #include "engine/network.h"
 #include "engine/rng.h"
+
+// REQUIRE needs exceptions, which the wasm build has not: check once, and
+// leave the test case (or the enclosing void helper) when it fails.
+#define BPL_REQUIRE(cond)               \
+  do {                                  \
+    const bool bpl_require_ok = (cond); \
+    CHECK_MESSAGE(bpl_require_ok, #cond); \
+    if (!bpl_require_ok) return;        \
+  } while (0)
 
 namespace bpl::testing {
 

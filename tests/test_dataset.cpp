@@ -5,6 +5,7 @@
 
 #include "engine/dataset.h"
 #include "engine/features.h"
+#include "mlp_testing.h"
 
 using namespace bpl;
 
@@ -21,7 +22,7 @@ int count_label(const std::vector<Point>& points, double label) {
 
 TEST_CASE("dataset: xor4 is exactly the seed's four points") {
   const Dataset d = make_dataset({DatasetKind::xor4, 0, 0.3, 1.0, 77});
-  REQUIRE(d.train.size() == 4);
+  BPL_REQUIRE(d.train.size() == 4);
   CHECK(d.test.empty());
   const double want[4][3] = {{0, 0, 0}, {0, 1, 1}, {1, 0, 1}, {1, 1, 0}};
   for (int i = 0; i < 4; ++i) {
@@ -56,7 +57,7 @@ TEST_CASE("dataset: deterministic per seed") {
     const std::vector<Point> a = generate_points(kind, 200, 0.2, 5);
     const std::vector<Point> b = generate_points(kind, 200, 0.2, 5);
     const std::vector<Point> c = generate_points(kind, 200, 0.2, 6);
-    REQUIRE(a.size() == b.size());
+    BPL_REQUIRE(a.size() == b.size());
     bool all_same = true, any_differs = false;
     for (size_t i = 0; i < a.size(); ++i) {
       all_same = all_same && a[i].x1 == b[i].x1 && a[i].x2 == b[i].x2 && a[i].label == b[i].label;

@@ -5,6 +5,7 @@
 
 #include "engine/model_json.h"
 #include "engine/sample_data_json.h"
+#include "mlp_testing.h"
 
 using namespace bpl;
 
@@ -24,7 +25,7 @@ bool has_error(const FieldErrors& errors, const std::string& field, const std::s
 
 TEST_CASE("model_json: reads the bp grad format, weights[j][i] from input i to unit j") {
   const Result<Network<double>> r = read_model_json(kSeedModel);
-  REQUIRE(r.ok());
+  BPL_REQUIRE(r.ok());
   const Network<double>& net = *r.value;
   CHECK(net.inputs == 2);
   CHECK(net.depth() == 2);
@@ -38,7 +39,7 @@ TEST_CASE("model_json: reads the bp grad format, weights[j][i] from input i to u
 TEST_CASE("model_json: write then read gives the same network") {
   const Network<double> net = *read_model_json(kSeedModel).value;
   const Result<Network<double>> again = read_model_json(write_model_json(net));
-  REQUIRE(again.ok());
+  BPL_REQUIRE(again.ok());
   CHECK(again.value->layers[0].weights == net.layers[0].weights);
   CHECK(again.value->layers[1].biases == net.layers[1].biases);
   CHECK(model_to_json(net) == model_to_json(*again.value));
@@ -77,7 +78,7 @@ TEST_CASE("sample_data_json: rows per input and output, softmax_ce takes one-hot
   const Network<double> net = *read_model_json(kSeedModel).value;
   SUBCASE("plain rows") {
     const Result<SampleData> d = read_sample_data_json(R"({"x": [[1, 2], [3, 4]], "y": [[1], [0]]})", net);
-    REQUIRE(d.ok());
+    BPL_REQUIRE(d.ok());
     CHECK(d.value->x(1, 0) == 3.0);
     CHECK(d.value->targets(0, 0) == 1.0);
   }
@@ -91,7 +92,7 @@ TEST_CASE("sample_data_json: rows per input and output, softmax_ce takes one-hot
     const Network<double> classifier = *read_model_json(R"({"inputs": 1, "loss": "softmax_ce",
       "layers": [{"units": 3, "activation": "softmax", "weights": [[1], [2], [3]], "biases": [0, 0, 0]}]})").value;
     const Result<SampleData> d = read_sample_data_json(R"({"x": [[1], [2]], "y": [[2], [0, 1, 0]]})", classifier);
-    REQUIRE(d.ok());
+    BPL_REQUIRE(d.ok());
     CHECK(d.value->targets(0, 2) == 1.0);
     CHECK(d.value->targets(0, 0) == 0.0);
     CHECK(d.value->targets(1, 1) == 1.0);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "engine/train_config.h"
+#include "mlp_testing.h"
 
 using namespace bpl;
 using json = nlohmann::json;
@@ -26,7 +27,7 @@ TEST_CASE("train_config: the defaults are the seed's XOR network and valid") {
   CHECK(c.learning_rate == 0.5);
   const NetworkShape shape = c.network_shape();
   CHECK(shape.inputs == 2);
-  REQUIRE(shape.layers.size() == 2);
+  BPL_REQUIRE(shape.layers.size() == 2);
   CHECK(shape.layers[1].units == 1);
 }
 
@@ -40,7 +41,7 @@ TEST_CASE("train_config: every key reads, and the writer round-trips") {
     "optimizer": "adam", "learningRate": 0.003, "momentum": 0.8, "beta1": 0.85, "beta2": 0.99, "epsilon": 1e-7,
     "batchSize": 16, "regularization": "l1", "regularizationRate": 0.001,
     "init": "xavier", "seed": 9007199254740992, "epochs": 12})"), c);
-  REQUIRE(errors.empty());
+  BPL_REQUIRE(errors.empty());
   CHECK(c.dataset == DatasetKind::spiral);
   CHECK(c.samples == 300);
   CHECK(c.features.size() == 7);
@@ -59,7 +60,7 @@ TEST_CASE("train_config: every key reads, and the writer round-trips") {
   CHECK(c.network_shape().layers.back().units == 2);
 
   TrainConfig back;
-  REQUIRE(apply_config_json(config_to_json(c), back).empty());
+  BPL_REQUIRE(apply_config_json(config_to_json(c), back).empty());
   CHECK(config_to_json(back) == config_to_json(c));
   CHECK(config_to_json(c)["learningRate"] == 0.003);
 }
@@ -116,7 +117,7 @@ TEST_CASE("train_config: bad JSON text gives line and column") {
   TrainConfig c;
   // Line 3 is `  "hidden": [4,, 2]`: the second comma is column 16.
   const FieldErrors e = apply_config_json(std::string("{\n  \"dataset\": \"xor\",\n  \"hidden\": [4,, 2]\n}"), c);
-  REQUIRE(e.size() == 1);
+  BPL_REQUIRE(e.size() == 1);
   CHECK(e[0].field == "config");
   CHECK(e[0].message.find("line 3, column 16") != std::string::npos);
   CHECK(e[0].message.find("byte") != std::string::npos);

@@ -6,6 +6,7 @@
 
 #include "engine/backprop.h"
 #include "engine/trainer.h"
+#include "mlp_testing.h"
 
 using namespace bpl;
 using json = nlohmann::json;
@@ -15,7 +16,7 @@ namespace {
 TrainConfig config_from(const json& changes) {
   TrainConfig c;
   const FieldErrors errors = apply_config_json(changes, c);
-  REQUIRE(errors.empty());
+  CHECK(errors.empty());
   return c;
 }
 
@@ -41,7 +42,7 @@ TEST_CASE("trainer: the seed's 2-4-1 sigmoid XOR net (bce, lr 0.5, full batch) s
     Trainer t;
     TrainConfig c;  // the defaults are this network
     c.seed = seed;
-    REQUIRE(t.configure(c).empty());
+    BPL_REQUIRE(t.configure(c).empty());
     for (int epoch = 0; epoch < 10000 && !xor_solved(t); epoch += 100) {
       for (int k = 0; k < 100; ++k) t.step_epoch();
     }
@@ -54,7 +55,7 @@ TEST_CASE("trainer: the seed's 2-4-1 sigmoid XOR net (bce, lr 0.5, full batch) s
 
 TEST_CASE("trainer: a huge learning rate gives the diverged status, never NaN metrics") {
   Trainer t;
-  REQUIRE(t.configure(config_from({{"dataset", "plane"}, {"loss", "mse"}, {"outputActivation", "linear"},
+  BPL_REQUIRE(t.configure(config_from({{"dataset", "plane"}, {"loss", "mse"}, {"outputActivation", "linear"},
                                    {"activation", "relu"}, {"hidden", {8, 8}}, {"learningRate", 100},
                                    {"batchSize", 10}})).empty());
   for (int epoch = 0; epoch < 20 && t.status() == TrainStatus::ok; ++epoch) t.step_epoch();
@@ -76,8 +77,8 @@ TEST_CASE("trainer: stepping a batch sample by sample equals stepping it at once
                                      {"batchSize", 7}, {"optimizer", "momentum"}, {"learningRate", 0.1},
                                      {"regularization", "l2"}, {"regularizationRate", 0.01}});
   Trainer by_sample, by_batch;
-  REQUIRE(by_sample.configure(c).empty());
-  REQUIRE(by_batch.configure(c).empty());
+  BPL_REQUIRE(by_sample.configure(c).empty());
+  BPL_REQUIRE(by_batch.configure(c).empty());
   for (int b = 0; b < 3; ++b) {
     for (int s = 0; s < 7; ++s) CHECK(by_sample.step_sample().updated == (s == 6));
     CHECK(by_batch.step_batch().updated);
@@ -91,7 +92,7 @@ TEST_CASE("trainer: stepping a batch sample by sample equals stepping it at once
 
 TEST_CASE("trainer: an epoch is ceil(N / batch) updates and the last batch may be smaller") {
   Trainer t;
-  REQUIRE(t.configure(config_from({{"dataset", "gauss"}, {"samples", 100}, {"trainFraction", 0.5},
+  BPL_REQUIRE(t.configure(config_from({{"dataset", "gauss"}, {"samples", 100}, {"trainFraction", 0.5},
                                    {"batchSize", 16}})).empty());
   t.step_epoch();
   CHECK(t.metrics().epoch == 1);
@@ -103,8 +104,8 @@ TEST_CASE("trainer: same seed, same initial weights, and reset restores them") {
   Trainer a, b;
   TrainConfig c;
   c.seed = 31;
-  REQUIRE(a.configure(c).empty());
-  REQUIRE(b.configure(c).empty());
+  BPL_REQUIRE(a.configure(c).empty());
+  BPL_REQUIRE(b.configure(c).empty());
   CHECK(a.network().layers[0].weights == b.network().layers[0].weights);
   const Matrix<float> initial = a.network().layers[0].weights;
   for (int i = 0; i < 10; ++i) a.step_epoch();
@@ -116,21 +117,21 @@ TEST_CASE("trainer: same seed, same initial weights, and reset restores them") {
 
 TEST_CASE("trainer: parameters use the seed's names on a 2-2-1 net, W<l>[j][i] otherwise") {
   Trainer t;
-  REQUIRE(t.configure(config_from({{"hidden", {2}}, {"activation", "relu"}, {"outputActivation", "linear"},
+  BPL_REQUIRE(t.configure(config_from({{"hidden", {2}}, {"activation", "relu"}, {"outputActivation", "linear"},
                                    {"loss", "half_mse"}})).empty());
   const std::vector<ParameterInfo> params = t.parameters();
-  REQUIRE(params.size() == 9);
+  BPL_REQUIRE(params.size() == 9);
   std::vector<std::string> ids;
   for (const ParameterInfo& p : params) ids.push_back(p.id);
   // Order: W⁽¹⁾ row by row (unit h1: from x1, x2; then h2), b⁽¹⁾, W⁽²⁾, b⁽²⁾.
   CHECK(ids == std::vector<std::string>{"w1", "w3", "w2", "w4", "b1", "b2", "w5", "w6", "b3"});
-  REQUIRE(t.set_parameter("w3", 0.25).empty());
+  BPL_REQUIRE(t.set_parameter("w3", 0.25).empty());
   CHECK(t.network().layers[0].weights(0, 1) == 0.25f);  // w3: x2 → h1
   CHECK(*t.get_parameter("W1[0][1]").value == 0.25);
   CHECK(t.get_parameter("w7").errors.at(0).field == "id");
   CHECK(t.set_parameter("w1", NAN).at(0).field == "value");
 
-  REQUIRE(t.configure(config_from({{"hidden", {3, 2}}})).empty());
+  BPL_REQUIRE(t.configure(config_from({{"hidden", {3, 2}}})).empty());
   CHECK(t.parameters()[1].id == "W1[0][1]");
   CHECK(t.parameters().back().id == "b3[0]");
   CHECK(t.get_parameter("W3[0][1]").ok());
@@ -139,10 +140,10 @@ TEST_CASE("trainer: parameters use the seed's names on a 2-2-1 net, W<l>[j][i] o
 
 TEST_CASE("trainer: traces give per-sample and batch-mean gradients") {
   Trainer t;
-  REQUIRE(t.configure(config_from({{"dataset", "xor"}, {"hidden", {3}}, {"activation", "tanh"},
+  BPL_REQUIRE(t.configure(config_from({{"dataset", "xor"}, {"hidden", {3}}, {"activation", "tanh"},
                                    {"batchSize", 5}})).empty());
   const StepTrace<double> batch = t.trace_batch();
-  REQUIRE(batch.samples() == 5);
+  BPL_REQUIRE(batch.samples() == 5);
   const std::vector<int> indices = t.current_batch();
   for (int l = 1; l <= 2; ++l) {
     Matrix<double> mean = Matrix<double>::Zero(batch.layers[l - 1].weight_gradient.rows(),
@@ -161,12 +162,12 @@ TEST_CASE("trainer: traces give per-sample and batch-mean gradients") {
 
 TEST_CASE("trainer: gradient check of one parameter on the current batch") {
   Trainer t;
-  REQUIRE(t.configure(config_from({{"dataset", "spiral"}, {"hidden", {6, 4}}, {"activation", "gelu"},
+  BPL_REQUIRE(t.configure(config_from({{"dataset", "spiral"}, {"hidden", {6, 4}}, {"activation", "gelu"},
                                    {"batchSize", 8}, {"regularization", "l2"}, {"regularizationRate", 0.05},
                                    {"features", {"x1", "x2", "sin_x1"}}})).empty());
   for (const char* id : {"W1[2][1]", "b1[0]", "W2[3][5]", "W3[0][2]", "b3[0]"}) {
     const Result<GradCheck> check = t.gradient_check(id);
-    REQUIRE(check.ok());
+    BPL_REQUIRE(check.ok());
     CAPTURE(id);
     CHECK(check.value->relative_error < 1e-6);
   }
@@ -174,7 +175,7 @@ TEST_CASE("trainer: gradient check of one parameter on the current batch") {
 
 TEST_CASE("trainer: grids sample the window row 0 at the top, column 0 at the left") {
   Trainer t;
-  REQUIRE(t.configure(config_from({{"dataset", "circle"}, {"hidden", {4, 3}}, {"activation", "tanh"},
+  BPL_REQUIRE(t.configure(config_from({{"dataset", "circle"}, {"hidden", {4, 3}}, {"activation", "tanh"},
                                    {"features", {"x1", "x2", "x1^2"}}})).empty());
   const Grid grid = *t.predict_grid(5).value;
   CHECK(grid.values.size() == 25);
@@ -185,7 +186,7 @@ TEST_CASE("trainer: grids sample the window row 0 at the top, column 0 at the le
   const StepTrace<double> at = trace_step(t.network().cast<double>(), x, Matrix<double>(Matrix<double>::Zero(1, 1)));
   CHECK(grid.values[1 * 5 + 3] == doctest::Approx(at.layers.back().a(0, 0)).epsilon(1e-5));
   const std::vector<std::vector<Grid>> units = *t.unit_grids(5).value;
-  REQUIRE(units.size() == 3);
+  BPL_REQUIRE(units.size() == 3);
   CHECK(units[0].size() == 4);
   CHECK(units[1][2].values[8] == doctest::Approx(at.layers[1].a(0, 2)).epsilon(1e-5));
   CHECK(units[2][0].values == grid.values);
@@ -194,7 +195,7 @@ TEST_CASE("trainer: grids sample the window row 0 at the top, column 0 at the le
 
 TEST_CASE("trainer: training reaches high accuracy on gauss with softmax_ce") {
   Trainer t;
-  REQUIRE(t.configure(config_from({{"dataset", "gauss"}, {"loss", "softmax_ce"}, {"outputActivation", "softmax"},
+  BPL_REQUIRE(t.configure(config_from({{"dataset", "gauss"}, {"loss", "softmax_ce"}, {"outputActivation", "softmax"},
                                    {"hidden", {4}}, {"activation", "tanh"}, {"batchSize", 10},
                                    {"learningRate", 0.05}, {"trainFraction", 0.5}})).empty());
   for (int i = 0; i < 5; ++i) t.step_epoch();
@@ -214,11 +215,11 @@ TEST_CASE("trainer: update keeps weights for hyperparameters and rebuilds for st
   c.learning_rate = 0.1;
   c.optimizer = OptimizerKind::adam;
   bool reset = true;
-  REQUIRE(t.update(c, &reset).empty());
+  BPL_REQUIRE(t.update(c, &reset).empty());
   CHECK_FALSE(reset);
   CHECK(t.network().layers[0].weights == trained);
   c.hidden = {3};
-  REQUIRE(t.update(c, &reset).empty());
+  BPL_REQUIRE(t.update(c, &reset).empty());
   CHECK(reset);
   CHECK(t.network().layers[0].weights.rows() == 3);
   c.learning_rate = -1;
@@ -230,10 +231,10 @@ TEST_CASE("trainer: update keeps weights for hyperparameters and rebuilds for st
 
 TEST_CASE("trainer: add a data point") {
   Trainer t;
-  REQUIRE(t.configure(config_from({{"dataset", "xor"}, {"samples", 40}, {"trainFraction", 0.5}})).empty());
-  REQUIRE(t.add_point(1.0, -2.0, 1.0, false).empty());
+  BPL_REQUIRE(t.configure(config_from({{"dataset", "xor"}, {"samples", 40}, {"trainFraction", 0.5}})).empty());
+  BPL_REQUIRE(t.add_point(1.0, -2.0, 1.0, false).empty());
   CHECK(t.dataset().train.size() == 21);
-  REQUIRE(t.add_point(3.0, 3.0, 0.0, true).empty());
+  BPL_REQUIRE(t.add_point(3.0, 3.0, 0.0, true).empty());
   CHECK(t.dataset().test.size() == 21);
   CHECK(t.add_point(1.0, 1.0, 0.5, false).at(0).field == "label");
   t.step_epoch();
@@ -243,7 +244,7 @@ TEST_CASE("trainer: add a data point") {
 TEST_CASE("trainer: the model JSON round-trips through load_model_json") {
   Trainer a, b;
   for (int i = 0; i < 3; ++i) a.step_epoch();
-  REQUIRE(b.load_model_json(a.model_json()).empty());
+  BPL_REQUIRE(b.load_model_json(a.model_json()).empty());
   CHECK(b.network().layers[1].weights == a.network().layers[1].weights);
   CHECK(b.load_model_json(R"({"inputs": 3, "layers": [{"units": 1, "activation": "sigmoid", "weights": [[1,2,3]], "biases": [0]}], "loss": "bce"})")
             .at(0).field == "model");
