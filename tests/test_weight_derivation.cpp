@@ -1,0 +1,337 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/rng.h"
+#include "engine/train_config.h"
+#include "engine/weight_derivation.h"
+
+using namespace bpl;
+
+namespace {
+
+// The seed tutorial's 2-2-1 net (000_*.txt §4): h1 = max(0, w1x1 + w3x2 + b1),
+// h2 = max(0, w2x1 + w4x2 + b2), y = w5h1 + w6h2 + b3, L = ½(y − t)².
+struct SeedNet {
+  double w1, w2, w3, w4, w5, w6, b1, b2, b3;
+};
+
+// Its per-weight formulas (§4.2; the biases by the same chain rule), the oracle:
+//   ∂L/∂w1 = (y−t)·w5·1[h1>0]·x1 …, ∂L/∂w5 = (y−t)·h1 …, ∂L/∂b3 = y−t.
+double seed_gradient(const SeedNet& n, const std::string& id, const Point& p) {
+  const double h1 = std::max(0.0, n.w1 * p.x1 + n.w3 * p.x2 + n.b1);
+  const double h2 = std::max(0.0, n.w2 * p.x1 + n.w4 * p.x2 + n.b2);
+  const double e = n.w5 * h1 + n.w6 * h2 + n.b3 - p.label;
+  const double on1 = h1 > 0 ? 1.0 : 0.0, on2 = h2 > 0 ? 1.0 : 0.0;
+  if (id == "w1") return e * n.w5 * on1 * p.x1;
+  if (id == "w2") return e * n.w6 * on2 * p.x1;
+  if (id == "w3") return e * n.w5 * on1 * p.x2;
+  if (id == "w4") return e * n.w6 * on2 * p.x2;
+  if (id == "w5") return e * h1;
+  if (id == "w6") return e * h2;
+  if (id == "b1") return e * n.w5 * on1;
+  if (id == "b2") return e * n.w6 * on2;
+  return e;  // b3
+}
+
+const char* const kSeedIds[] = {"w1", "w2", "w3", "w4", "w5", "w6", "b1", "b2", "b3"};
+
+TrainConfig xor4_config(std::vector<int> hidden, Activation act, Activation output, Loss loss) {
+  TrainConfig c;
+  c.dataset = DatasetKind::xor4;
+  c.hidden = std::move(hidden);
+  c.activation = act;
+  c.output_activation = output;
+  c.loss = loss;
+  return c;
+}
+
+void configure_seed(Trainer& t, const SeedNet& n, Activation act = Activation::relu,
+                    Activation output = Activation::linear, Loss loss = Loss::half_mse) {
+  REQUIRE(t.configure(xor4_config({2}, act, output, loss)).empty());
+  const double values[] = {n.w1, n.w2, n.w3, n.w4, n.w5, n.w6, n.b1, n.b2, n.b3};
+  for (int k = 0; k < 9; ++k) REQUIRE(t.set_parameter(kSeedIds[k], values[k]).empty());
+}
+
+// The network stores floats: draw values that a float holds exactly.
+double float_uniform(Rng& rng, double lo, double hi) { return double(float(rng.uniform(lo, hi))); }
+
+WeightDerivation derive(const Trainer& t, const std::string& id, int sample = -1) {
+  Result<WeightDerivation> r = derive_weight(t, id, sample);
+  REQUIRE(r.ok());
+  return *r.value;
+}
+
+bool has_note(const WeightDerivation& d, const std::string& part) {
+  for (const std::string& note : d.notes) {
+    if (note.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+int train_index_of(const Trainer& t, double x1, double x2) {
+  for (int k = 0; k < int(t.dataset().train.size()); ++k) {
+    if (t.dataset().train[k].x1 == x1 && t.dataset().train[k].x2 == x2) return k;
+  }
+  FAIL("xor4 has every corner of the unit square");
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("weight_derivation: the seed's 2-2-1 ReLU net reads as the seed's formulas") {
+  Trainer t;
+  configure_seed(t, {0.5, -0.25, 0.75, 0.5, 1.5, -0.5, 0.25, -0.375, 0.125});
+  // 000_*.txt §4.2, the seed's own formulas (biases: the same chain without the input).
+  const std::pair<const char*, const char*> want[] = {
+      {"w1", "∂L/∂w1 = (y−t)·w5·1[h1>0]·x1"}, {"w2", "∂L/∂w2 = (y−t)·w6·1[h2>0]·x1"},
+      {"w3", "∂L/∂w3 = (y−t)·w5·1[h1>0]·x2"}, {"w4", "∂L/∂w4 = (y−t)·w6·1[h2>0]·x2"},
+      {"w5", "∂L/∂w5 = (y−t)·h1"},            {"w6", "∂L/∂w6 = (y−t)·h2"},
+      {"b1", "∂L/∂b1 = (y−t)·w5·1[h1>0]"},    {"b2", "∂L/∂b2 = (y−t)·w6·1[h2>0]"},
+      {"b3", "∂L/∂b3 = (y−t)"}};
+  for (const auto& [id, formula] : want) {
+    CAPTURE(id);
+    const WeightDerivation d = derive(t, id);
+    CHECK(d.symbolic == formula);
+    CHECK(d.path_count == 1);
+    REQUIRE(d.paths.size() == 1);
+  }
+  const WeightDerivation w1 = derive(t, "w1");
+  CHECK(w1.chain == "∂L/∂w1 = ∂L/∂y·∂y/∂z3·∂z3/∂h1·∂h1/∂z1·∂z1/∂w1");
+  CHECK(w1.latex.find("\\frac{\\partial L}{\\partial w_1}") != std::string::npos);
+  CHECK(w1.latex.find("(y - t)\\cdot w_5\\cdot \\mathbb{1}[h_1>0]\\cdot x_1") != std::string::npos);
+  CHECK(derive(t, "b3").latex.find("\\frac{\\partial L}{\\partial b_3} &= (y - t)") != std::string::npos);
+}
+
+TEST_CASE("weight_derivation: the seed's numbers, by hand, on the sample (1, 1)") {
+  Trainer t;
+  configure_seed(t, {0.5, -0.25, 0.75, 0.5, 1.5, -0.5, 0.25, -0.375, 0.125});
+  // x = (1, 1), t = 0: z1 = 0.5 + 0.75 + 0.25 = 1.5 = h1; z2 = −0.25 + 0.5 − 0.375 = −0.125, h2 = 0;
+  // y = 1.5·1.5 + 0.125 = 2.375; ∂L/∂w1 = 2.375·1.5·1·1 = 3.5625, ∂L/∂w5 = 2.375·1.5.
+  const int s = train_index_of(t, 1, 1);
+  const std::string label = "   (sample " + std::to_string(s + 1) + ")";
+  const WeightDerivation w1 = derive(t, "w1", s);
+  CHECK(w1.sample == s);
+  CHECK(w1.numeric == "∂ℓ/∂w1 = 2.375·1.5·1·1 = 3.5625" + label);
+  CHECK(w1.sample_value == doctest::Approx(3.5625).epsilon(1e-15));
+  REQUIRE(w1.delta_recursion.size() == 4);
+  CHECK(w1.delta_recursion[0] == "δ3 = ∂ℓ/∂z3 = (y−t) = 2.375" + label);
+  CHECK(w1.delta_recursion[2] == "δ1 = w5·δ3·1[h1>0] = 1.5·2.375·1 = 3.5625");
+  CHECK(w1.delta_recursion[3] == "∂ℓ/∂w1 = δ1·x1 = 3.5625·1 = 3.5625");
+  CHECK(derive(t, "w5", s).numeric == "∂ℓ/∂w5 = 2.375·1.5 = 3.5625" + label);
+  CHECK(derive(t, "b3", s).numeric == "∂ℓ/∂b3 = 2.375" + label);
+  // h2 is off here (z2 = −0.125): its weights get 0 from this sample, with the reason.
+  const WeightDerivation w2 = derive(t, "w2", s);
+  CHECK(w2.numeric == "∂ℓ/∂w2 = 2.375·(-0.5)·0·1 = 0" + label);
+  CHECK(has_note(w2, "h2 is off on sample " + std::to_string(s + 1)));
+  CHECK_FALSE(has_note(w1, "is off"));
+}
+
+TEST_CASE("weight_derivation: values equal the seed's closed form, batch mean and sample") {
+  Rng rng(77);
+  Trainer t;
+  for (int trial = 0; trial < 40; ++trial) {
+    const SeedNet n{float_uniform(rng, -1, 1), float_uniform(rng, -1, 1), float_uniform(rng, -1, 1),
+                    float_uniform(rng, -1, 1), float_uniform(rng, -2, 2), float_uniform(rng, -2, 2),
+                    float_uniform(rng, -1, 1), float_uniform(rng, -1, 1), float_uniform(rng, -1, 1)};
+    configure_seed(t, n);
+    const std::vector<int> batch = t.current_batch();
+    const StepTrace<double> trace = t.trace_batch();
+    const int sample = trial % 5 - 1;  // −1 (the batch's first), 0..3
+    for (const char* id : kSeedIds) {
+      CAPTURE(trial);
+      CAPTURE(id);
+      double mean = 0.0;
+      for (int k : batch) mean += seed_gradient(n, id, t.dataset().train[k]) / double(batch.size());
+      const WeightDerivation d = derive(t, id, sample);
+      const int s = sample < 0 ? batch.front() : sample;
+      CHECK(d.sample == s);
+      CHECK(d.batch_size == int(batch.size()));
+      CHECK(d.value == doctest::Approx(mean).epsilon(1e-12));
+      CHECK(d.sample_value == doctest::Approx(seed_gradient(n, id, t.dataset().train[s])).epsilon(1e-12));
+      const ParameterRef p = d.parameter;
+      const LayerTrace<double>& layer = trace.layers[p.layer - 1];
+      CHECK(d.value == (p.is_bias() ? layer.bias_gradient(p.row) : layer.weight_gradient(p.row, p.col)));
+      CHECK(d.paths[0].value == doctest::Approx(mean).epsilon(1e-12));
+      CHECK(d.paths[0].sample_value == doctest::Approx(d.sample_value).epsilon(1e-12));
+    }
+  }
+}
+
+TEST_CASE("weight_derivation: a dead ReLU gives 0 and says so") {
+  Trainer t;
+  // z1 = 0.5x1 + 0.5x2 − 3 ≤ −2 on every xor4 point: h1 is off on the whole batch.
+  const SeedNet n{0.5, 0.5, 0.5, 0.5, 1.5, -0.5, -3.0, 0.25, 0.125};
+  configure_seed(t, n);
+  for (const char* id : {"w1", "w3", "b1", "w5"}) {
+    CAPTURE(id);
+    const WeightDerivation d = derive(t, id);
+    double mean = 0.0;
+    for (int k : t.current_batch()) mean += seed_gradient(n, id, t.dataset().train[k]) / 4.0;
+    CHECK(mean == 0.0);
+    CHECK(d.value == 0.0);
+    CHECK(d.sample_value == 0.0);
+    // w5 gets 0 because h1 = 0 feeds it; the others because 1[h1>0] = 0.
+    const bool through_h1 = std::string(id) != "w5";
+    CHECK(has_note(d, "h1 is off on every sample of the batch") == through_h1);
+    CHECK(has_note(d, "h1 = 0 on every sample of the batch") == !through_h1);
+    CHECK(has_note(d, "= 0 on this batch"));
+  }
+  // h2 is on everywhere (z2 = 0.5x1 + 0.5x2 + 0.25 > 0): w2 is not 0, and no dead-ReLU note.
+  const WeightDerivation w2 = derive(t, "w2");
+  CHECK_FALSE(has_note(w2, "every sample of the batch"));
+  CHECK(w2.value != 0.0);
+}
+
+TEST_CASE("weight_derivation: other activations and losses on a 2-2-1 net keep the seed's names") {
+  Trainer t;
+  const SeedNet n{0.5, -0.25, 0.75, 0.5, 1.5, -0.5, 0.25, -0.375, 0.125};
+  SUBCASE("sigmoid hidden, bce on a sigmoid output: ∂L/∂z3 = y − t, σ' = h(1−h)") {
+    configure_seed(t, n, Activation::sigmoid, Activation::sigmoid, Loss::bce);
+    CHECK(derive(t, "w1").symbolic == "∂L/∂w1 = (y−t)·w5·h1(1−h1)·x1");
+    CHECK(derive(t, "w1").chain == "∂L/∂w1 = ∂L/∂z3·∂z3/∂h1·∂h1/∂z1·∂z1/∂w1");
+    CHECK(derive(t, "w6").symbolic == "∂L/∂w6 = (y−t)·h2");
+  }
+  SUBCASE("tanh hidden, half_mse on a sigmoid output: the output's σ' is a factor") {
+    configure_seed(t, n, Activation::tanh, Activation::sigmoid, Loss::half_mse);
+    CHECK(derive(t, "w4").symbolic == "∂L/∂w4 = (y−t)·y(1−y)·w6·(1−h2²)·x2");
+    CHECK(derive(t, "b3").symbolic == "∂L/∂b3 = (y−t)·y(1−y)");
+  }
+  SUBCASE("mse on a linear output: ∂L/∂y = 2(y−t) for K = 1") {
+    configure_seed(t, n, Activation::relu, Activation::linear, Loss::mse);
+    CHECK(derive(t, "w5").symbolic == "∂L/∂w5 = 2(y−t)·h1");
+    CHECK(derive(t, "b1").symbolic == "∂L/∂b1 = 2(y−t)·w5·1[h1>0]");
+  }
+  SUBCASE("leaky_relu and gelu hidden units") {
+    configure_seed(t, n, Activation::leaky_relu, Activation::linear, Loss::half_mse);
+    CHECK(derive(t, "w1").symbolic == "∂L/∂w1 = (y−t)·w5·(1[h1>0] + 0.01·1[h1≤0])·x1");
+    configure_seed(t, n, Activation::gelu, Activation::linear, Loss::half_mse);
+    CHECK(derive(t, "b2").symbolic == "∂L/∂b2 = (y−t)·w6·(Φ(z2)+z2·φ(z2))");
+  }
+  for (const char* id : kSeedIds) {
+    const WeightDerivation d = derive(t, id);
+    CHECK(d.relative_error < 1e-6);
+    CHECK(d.paths[0].value == doctest::Approx(d.value).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("weight_derivation: paths of deeper nets sum to the value") {
+  Trainer t;
+  SUBCASE("2-3-3-1 tanh, linear output, half_mse: 3 paths from layer 1") {
+    REQUIRE(t.configure(xor4_config({3, 3}, Activation::tanh, Activation::linear, Loss::half_mse)).empty());
+    const WeightDerivation d = derive(t, "W1[2][1]");
+    CHECK(d.symbolic.find("∂L/∂W⁽¹⁾₂₁ = (ŷ−t)·W⁽³⁾₀₀·(1−tanh²(z⁽²⁾₀))·W⁽²⁾₀₂·(1−tanh²(z⁽¹⁾₂))·a⁽⁰⁾₁ + ") == 0);
+    CHECK(derive(t, "W3[0][1]").symbolic == "∂L/∂W⁽³⁾₀₁ = (ŷ−t)·a⁽²⁾₁");
+  }
+  SUBCASE("2-3-3-2 sigmoid, softmax_ce: 6 paths from layer 1") {
+    REQUIRE(t.configure(xor4_config({3, 3}, Activation::sigmoid, Activation::softmax, Loss::softmax_ce)).empty());
+  }
+  SUBCASE("2-4-2-1 relu, sigmoid output, bce") {
+    REQUIRE(t.configure(xor4_config({4, 2}, Activation::relu, Activation::sigmoid, Loss::bce)).empty());
+  }
+  // Paths per layer: Π of the unit counts above it (engine/network.h: units(l)).
+  const Network<float>& net = t.network();
+  for (const ParameterInfo& info : t.parameters()) {
+    CAPTURE(info.id);
+    const WeightDerivation d = derive(t, info.id, 1);
+    long long want_paths = 1;
+    for (int m = info.ref.layer + 1; m <= net.depth(); ++m) want_paths *= net.units(m);
+    CHECK(d.path_count == want_paths);
+    REQUIRE(d.paths.size() == size_t(want_paths));
+    double sum = 0.0, sample_sum = 0.0;
+    for (const DerivationPath& path : d.paths) {
+      sum += path.value;
+      sample_sum += path.sample_value;
+    }
+    CHECK(sum == doctest::Approx(d.value).epsilon(1e-12));
+    CHECK(sample_sum == doctest::Approx(d.sample_value).epsilon(1e-12));
+    CHECK(d.value == doctest::Approx(t.gradient_check(info.id).value->analytic).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("weight_derivation: more than 8 paths leave the δ recursion only") {
+  Trainer t;
+  REQUIRE(t.configure(xor4_config({3, 3, 3}, Activation::tanh, Activation::linear, Loss::half_mse)).empty());
+  const WeightDerivation d = derive(t, "W1[0][0]");
+  CHECK(d.path_count == 9);
+  CHECK(d.paths.empty());
+  CHECK(d.symbolic == "∂L/∂W⁽¹⁾₀₀ = δ⁽¹⁾₀·a⁽⁰⁾₀");
+  // δ⁽⁴⁾₀, then for layers 3, 2: a header and 3 units, for layer 1: a header and unit 0, then ∂ℓ/∂θ.
+  CHECK(d.delta_recursion.size() == 1 + 4 + 4 + 2 + 1);
+  CHECK(d.delta_recursion[1] == "δ⁽³⁾ = (W⁽⁴⁾)ᵀδ⁽⁴⁾ ⊙ σ'(z⁽³⁾)");
+  CHECK(d.relative_error < 1e-6);
+}
+
+TEST_CASE("weight_derivation: the numerical check agrees on smooth nets") {
+  struct Net {
+    Activation hidden, output;
+    Loss loss;
+  };
+  const Net nets[] = {{Activation::sigmoid, Activation::sigmoid, Loss::bce},
+                      {Activation::tanh, Activation::linear, Loss::mse},
+                      {Activation::gelu, Activation::tanh, Loss::half_mse},
+                      {Activation::tanh, Activation::softmax, Loss::softmax_ce}};
+  Trainer t;
+  for (const Net& n : nets) {
+    TrainConfig c = xor4_config({3, 2}, n.hidden, n.output, n.loss);
+    c.init = Init::xavier;
+    c.seed = 5;
+    REQUIRE(t.configure(c).empty());
+    REQUIRE(t.step_epoch().status == TrainStatus::ok);  // away from the zero biases
+    for (const ParameterInfo& info : t.parameters()) {
+      CAPTURE(info.id);
+      const WeightDerivation d = derive(t, info.id, 2);
+      CHECK(d.relative_error < 1e-6);
+      CHECK(d.sample_relative_error < 1e-6);
+      CHECK(d.numerical_check == doctest::Approx(d.value).epsilon(1e-7));
+    }
+  }
+}
+
+TEST_CASE("weight_derivation: errors name the field") {
+  Trainer t;
+  configure_seed(t, {0.5, -0.25, 0.75, 0.5, 1.5, -0.5, 0.25, -0.375, 0.125});
+  for (const char* id : {"w7", "W3[0][0]", "b1[5]", "", "weight"}) {
+    CAPTURE(id);
+    const Result<WeightDerivation> r = derive_weight(t, id, -1);
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].field == "id");
+    CHECK(r.errors[0].message.find("w1..w6, b1..b3") != std::string::npos);
+    CHECK(r.errors[0].message.find("W<layer>[to][from]") != std::string::npos);
+  }
+  const Result<WeightDerivation> bad_sample = derive_weight(t, "w1", 4);
+  REQUIRE_FALSE(bad_sample.ok());
+  CHECK(bad_sample.errors[0].field == "sample");
+  CHECK(derive_weight(t, "W1[0][1]", 3).ok());  // the indexed form names w3 too
+}
+
+TEST_CASE("weight_derivation: JSON keys and the highlighted chain") {
+  Trainer t;
+  configure_seed(t, {0.5, -0.25, 0.75, 0.5, 1.5, -0.5, 0.25, -0.375, 0.125});
+  const WeightDerivation d = derive(t, "w3");
+  const nlohmann::json j = to_json(d);
+  for (const char* key : {"symbolic", "numeric", "value", "numericalCheck", "relativeError", "notes", "latex",
+                          "sampleValue", "paths", "deltaRecursion", "highlight"}) {
+    CHECK_MESSAGE(j.contains(key), key);
+  }
+  CHECK(j["symbolic"] == "∂L/∂w3 = (y−t)·w5·1[h1>0]·x2");
+  CHECK(j["value"].get<double>() == d.value);
+  // w3 is x2 → h1 (W1[0][1]); the chain goes on h1 → y through w5 (W2[0][0]).
+  const nlohmann::json want_edges = nlohmann::json::parse(
+      R"([{"layer":1,"from":1,"to":0},{"layer":2,"from":0,"to":0}])");
+  const nlohmann::json want_units = nlohmann::json::parse(
+      R"([{"layer":0,"unit":1},{"layer":1,"unit":0},{"layer":2,"unit":0}])");
+  CHECK(j["highlight"]["edges"] == want_edges);
+  CHECK(j["highlight"]["units"] == want_units);
+  // A layer-1 weight of a 2-3-3-1 net: its own edge, the 3 out of its unit, and all 3 of W⁽³⁾.
+  REQUIRE(t.configure(xor4_config({3, 3}, Activation::tanh, Activation::linear, Loss::half_mse)).empty());
+  const DerivationHighlight h = derive(t, "W1[1][0]").highlight;
+  CHECK(h.edges.size() == 1 + 3 + 3);
+  CHECK(h.units.size() == 1 + 1 + 3 + 1);
+  CHECK(h.whole_layers == std::vector<int>{3});
+}
