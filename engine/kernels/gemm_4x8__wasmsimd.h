@@ -4,23 +4,24 @@
 //   C = alpha·op(A)·op(B) + beta·C
 //
 // A 4×8 tile of C lives in eight f32x4 accumulators for a whole k-block. Each
-// k step loads one row of an 8-column B panel (two f32x4), broadcasts the four
-// A values of that column of op(A), and does 8 f32x4 mul + 8 add: 64 flops per
-// 2 B loads + 4 A broadcasts. (Wasm SIMD has no FMA without relaxed SIMD.)
-// 8 accumulators + 2 B + 1 A fit x86-64's 16 XMM registers, which V8 shares
-// with one scratch register; a 6×8 tile would spill.
+// k step loads one row of a packed 8-column B panel (two f32x4), broadcasts
+// the four op(A) values of that k from memory, and does 8 f32x4 mul + 8 add:
+// 64 flops per 2 loads + 4 broadcasts. (Wasm SIMD has no FMA without relaxed
+// SIMD.) 8 accumulators + 2 B + 1 A + 1 product fit x86-64's 16 XMM registers
+// (V8 keeps one as scratch); a 6×8 tile would spill.
 //
 // The loop nest, outermost first:
 //   k-block p0 (kKBlock deep: the B panel, 8 KB, and the A strip stay in L1)
-//     8-column panel j of B — used in place when op(B) = B and the panel is
-//       whole, else packed k-major and zero-padded into a static buffer
-//       (always for gemm_nt, whose B rows are C's columns)
+//     8-column panel j of op(B), packed k-major and zero-padded into a static
+//       buffer (a copy for nn/tn, a 4×4-transposing gather for nt), so the
+//       tile reads B at fixed offsets and n needs no remainder kernel
 //       4-row strip i of op(A) — the tile; 1–3 leftover rows use smaller tiles
 // The first k-block applies beta; later ones accumulate (beta = 1). alpha
 // scales each k-block's contribution, so alpha·Σ_blocks = Σ alpha·block.
 #include <wasm_simd128.h>
 
 #include <cstddef>
+#include <type_traits>
 
 namespace bpl::kernels::gemm_wasmsimd {
 
@@ -28,53 +29,61 @@ constexpr int kTileRows = 4;
 constexpr int kTileCols = 8;
 constexpr int kKBlock = 256;
 
+template <int kRows>
+using RowCount = std::integral_constant<int, kRows>;
+
+// Cursors over op(A) for the rows of one tile, advanced one k step at a
+// time (pointer bumps: Emscripten builds with -disable-lsr, so an index·stride
+// address would cost a multiply per step). load gives the broadcasts of
+// op(A)(r, p) for r < kRows.
+//
 // op(A)(r, p) = a[r·lda + p]: the rows of a tile are rows of A (nn, nt).
+template <int kRows>
 struct RowsOfA {
-  const float* a;
-  std::ptrdiff_t lda;
-  template <int kRows>
-  void load(int p, v128_t (&out)[kRows]) const {
-    for (int r = 0; r < kRows; ++r) out[r] = wasm_v128_load32_splat(a + r * lda + p);
+  const float* rows[kRows];
+  RowsOfA(const float* a, std::ptrdiff_t lda) {
+    for (int r = 0; r < kRows; ++r) rows[r] = a + r * lda;
+  }
+  void load(v128_t (&out)[kRows]) const {
+    for (int r = 0; r < kRows; ++r) out[r] = wasm_v128_load32_splat(rows[r]);
+  }
+  void advance() {
+    for (int r = 0; r < kRows; ++r) ++rows[r];
   }
 };
 
-// op(A)(r, p) = a[p·lda + r]: the rows of a tile are columns of A (tn); the
-// four values of one k step are contiguous, so one load and four lane splats.
+// op(A)(r, p) = a[p·lda + r]: the rows of a tile are columns of A (tn); one
+// k step's values are contiguous.
+template <int kRows>
 struct ColumnsOfA {
-  const float* a;
+  const float* column;
   std::ptrdiff_t lda;
-  template <int kRows>
-  void load(int p, v128_t (&out)[kRows]) const {
-    const float* column = a + p * lda;
-    if constexpr (kRows == 4) {
-      const v128_t four = wasm_v128_load(column);
-      out[0] = wasm_i32x4_shuffle(four, four, 0, 0, 0, 0);
-      out[1] = wasm_i32x4_shuffle(four, four, 1, 1, 1, 1);
-      out[2] = wasm_i32x4_shuffle(four, four, 2, 2, 2, 2);
-      out[3] = wasm_i32x4_shuffle(four, four, 3, 3, 3, 3);
-    } else {
-      // Fewer than four rows left: a v128 load could run past the end of A.
-      for (int r = 0; r < kRows; ++r) out[r] = wasm_v128_load32_splat(column + r);
-    }
+  void load(v128_t (&out)[kRows]) const {
+    for (int r = 0; r < kRows; ++r) out[r] = wasm_v128_load32_splat(column + r);
   }
+  void advance() { column += lda; }
 };
 
 // One tile: c[r][0..cols) = alpha·Σ_{p<depth} op(A)(r,p)·panel[p][0..8) + beta·c[r][..],
-// panel row p at b + p·ldb. beta = 0 does not read C.
-template <int kRows, class ATile>
-inline void gemm_tile(int depth, const ATile& a, const float* b, std::ptrdiff_t ldb, float alpha,
-                      float beta, float* c, std::ptrdiff_t ldc, int cols) {
+// panel row p at panel + 8p (packed). beta = 0 does not read C.
+// One k step per iteration: unrolled, clang hoists all B loads of the
+// unrolled steps and the accumulators spill from V8's 16 registers.
+template <int kRows, class ACursor>
+inline void gemm_tile(int depth, ACursor a, const float* panel, float alpha, float beta, float* c,
+                      std::ptrdiff_t ldc, int cols) {
   v128_t acc[kRows][2];
   for (int r = 0; r < kRows; ++r) acc[r][0] = acc[r][1] = wasm_f32x4_splat(0.0f);
+#pragma clang loop unroll(disable)
   for (int p = 0; p < depth; ++p) {
-    const v128_t b_lo = wasm_v128_load(b + p * ldb);
-    const v128_t b_hi = wasm_v128_load(b + p * ldb + 4);
+    const v128_t b_lo = wasm_v128_load(panel), b_hi = wasm_v128_load(panel + 4);
     v128_t a_splat[kRows];
-    a.template load<kRows>(p, a_splat);
+    a.load(a_splat);
     for (int r = 0; r < kRows; ++r) {
       acc[r][0] = wasm_f32x4_add(acc[r][0], wasm_f32x4_mul(a_splat[r], b_lo));
       acc[r][1] = wasm_f32x4_add(acc[r][1], wasm_f32x4_mul(a_splat[r], b_hi));
     }
+    a.advance();
+    panel += kTileCols;
   }
   const v128_t alpha_v = wasm_f32x4_splat(alpha), beta_v = wasm_f32x4_splat(beta);
   for (int r = 0; r < kRows; ++r) {
@@ -97,22 +106,22 @@ inline void gemm_tile(int depth, const ATile& a, const float* b, std::ptrdiff_t 
 }
 
 // The strips of one panel: full 4-row tiles, then one 1–3-row tile.
-// make_a(i) gives the ATile whose row 0 is op(A)'s row i (at this k-block).
+// make_a(i, rows_tag) gives the cursor whose row 0 is op(A)'s row i.
 template <class MakeA>
-inline void gemm_panel(int m, int depth, const MakeA& make_a, const float* b, std::ptrdiff_t ldb,
-                       float alpha, float beta, float* c, std::ptrdiff_t ldc, int cols) {
+inline void gemm_panel(int m, int depth, const MakeA& make_a, const float* panel, float alpha,
+                       float beta, float* c, std::ptrdiff_t ldc, int cols) {
   int i = 0;
   for (; i + kTileRows <= m; i += kTileRows)
-    gemm_tile<4>(depth, make_a(i), b, ldb, alpha, beta, c + i * ldc, ldc, cols);
+    gemm_tile<4>(depth, make_a(i, RowCount<4>{}), panel, alpha, beta, c + i * ldc, ldc, cols);
   switch (m - i) {
     case 3:
-      gemm_tile<3>(depth, make_a(i), b, ldb, alpha, beta, c + i * ldc, ldc, cols);
+      gemm_tile<3>(depth, make_a(i, RowCount<3>{}), panel, alpha, beta, c + i * ldc, ldc, cols);
       break;
     case 2:
-      gemm_tile<2>(depth, make_a(i), b, ldb, alpha, beta, c + i * ldc, ldc, cols);
+      gemm_tile<2>(depth, make_a(i, RowCount<2>{}), panel, alpha, beta, c + i * ldc, ldc, cols);
       break;
     case 1:
-      gemm_tile<1>(depth, make_a(i), b, ldb, alpha, beta, c + i * ldc, ldc, cols);
+      gemm_tile<1>(depth, make_a(i, RowCount<1>{}), panel, alpha, beta, c + i * ldc, ldc, cols);
       break;
     default:
       break;
@@ -145,6 +154,12 @@ inline void transpose_4x4(v128_t (&rows)[4]) {
 inline void pack_panel(int depth, int cols, const float* src, std::ptrdiff_t row_stride,
                        std::ptrdiff_t col_stride, float* panel) {
   int p = 0;
+  if (col_stride == 1 && cols == kTileCols) {  // rows of B (nn, tn): copy 8 floats per k step
+    for (; p < depth; ++p) {
+      wasm_v128_store(panel + p * kTileCols, wasm_v128_load(src + p * row_stride));
+      wasm_v128_store(panel + p * kTileCols + 4, wasm_v128_load(src + p * row_stride + 4));
+    }
+  }
   if (row_stride == 1 && cols == kTileCols) {
     for (; p + 4 <= depth; p += 4) {
       v128_t left[4], right[4];
@@ -167,29 +182,23 @@ inline void pack_panel(int depth, int cols, const float* src, std::ptrdiff_t row
   }
 }
 
-// The driver for all three forms. op(B)(p, j) = b[p·b_row_stride + j·b_col_stride];
-// B panels are used in place when b_col_stride = 1 and the panel is whole.
+// The driver for all three forms: op(B)(p, j) = b[p·b_row_stride + j·b_col_stride].
 template <class MakeA>
 inline void gemm_blocked(int m, int n, int k, float alpha, const MakeA& make_a_at, const float* b,
                          std::ptrdiff_t b_row_stride, std::ptrdiff_t b_col_stride, float beta,
                          float* c, std::ptrdiff_t ldc) {
   if (m == 0 || n == 0) return;
   if (k == 0) return scale_c(m, n, beta, c, ldc);
-  alignas(16) static float packed[kKBlock * kTileCols];  // single-threaded engine
+  alignas(16) static float panel[kKBlock * kTileCols];  // single-threaded engine
   for (int p0 = 0; p0 < k; p0 += kKBlock) {
     const int depth = k - p0 < kKBlock ? k - p0 : kKBlock;
     const float block_beta = p0 == 0 ? beta : 1.0f;
-    const auto make_a = [&](int i) { return make_a_at(i, p0); };
+    const auto make_a = [&](int i, auto rows) { return make_a_at(i, p0, rows); };
     for (int j = 0; j < n; j += kTileCols) {
       const int cols = n - j < kTileCols ? n - j : kTileCols;
-      const float* panel = b + p0 * b_row_stride + j * b_col_stride;
-      std::ptrdiff_t panel_stride = b_row_stride;
-      if (b_col_stride != 1 || cols < kTileCols) {
-        pack_panel(depth, cols, panel, b_row_stride, b_col_stride, packed);
-        panel = packed;
-        panel_stride = kTileCols;
-      }
-      gemm_panel(m, depth, make_a, panel, panel_stride, alpha, block_beta, c + j, ldc, cols);
+      pack_panel(depth, cols, b + p0 * b_row_stride + j * b_col_stride, b_row_stride, b_col_stride,
+                 panel);
+      gemm_panel(m, depth, make_a, panel, alpha, block_beta, c + j, ldc, cols);
     }
   }
 }

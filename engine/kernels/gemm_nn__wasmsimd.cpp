@@ -8,8 +8,8 @@ namespace bpl::kernels {
 void gemm_nn__wasmsimd(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
                        int ldb, float beta, float* c, int ldc) {
   expect_gemm_args(m, n, k, k, lda, n, ldb, ldc);
-  const auto rows_of_a = [=](int i, int p0) {
-    return gemm_wasmsimd::RowsOfA{a + static_cast<std::ptrdiff_t>(i) * lda + p0, lda};
+  const auto rows_of_a = [=](int i, int p0, auto rows) {
+    return gemm_wasmsimd::RowsOfA<rows()>(a + static_cast<std::ptrdiff_t>(i) * lda + p0, lda);
   };
   gemm_wasmsimd::gemm_blocked(m, n, k, alpha, rows_of_a, b, ldb, 1, beta, c, ldc);
 }

@@ -82,8 +82,8 @@ void gemm_nt__wasmsimd(int m, int n, int k, float alpha, const float* a, int lda
     }
     return;
   }
-  const auto rows_of_a = [=](int i, int p0) {
-    return gemm_wasmsimd::RowsOfA{a + static_cast<std::ptrdiff_t>(i) * lda + p0, lda};
+  const auto rows_of_a = [=](int i, int p0, auto rows) {
+    return gemm_wasmsimd::RowsOfA<rows()>(a + static_cast<std::ptrdiff_t>(i) * lda + p0, lda);
   };
   gemm_wasmsimd::gemm_blocked(m, n, k, alpha, rows_of_a, b, 1, ldb, beta, c, ldc);
 }

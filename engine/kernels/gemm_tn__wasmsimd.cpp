@@ -9,8 +9,8 @@ namespace bpl::kernels {
 void gemm_tn__wasmsimd(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
                        int ldb, float beta, float* c, int ldc) {
   expect_gemm_args(m, n, k, m, lda, n, ldb, ldc);
-  const auto columns_of_a = [=](int i, int p0) {
-    return gemm_wasmsimd::ColumnsOfA{a + static_cast<std::ptrdiff_t>(p0) * lda + i, lda};
+  const auto columns_of_a = [=](int i, int p0, auto rows) {
+    return gemm_wasmsimd::ColumnsOfA<rows()>{a + static_cast<std::ptrdiff_t>(p0) * lda + i, lda};
   };
   gemm_wasmsimd::gemm_blocked(m, n, k, alpha, columns_of_a, b, ldb, 1, beta, c, ldc);
 }
