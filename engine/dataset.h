@@ -14,7 +14,8 @@
 //               largest magnitude, value = sign·max(0, 1 − dist/2), at the noisy point
 // Labels: Playground's ±1 classes become targets 1 (its +1) and 0 (its −1), the
 // 0/1 form that sigmoid + bce (our classification default) and softmax_ce
-// (class index) expect. Regression labels stay in [−1, 1].
+// (class index) expect. Regression labels stay as Playground makes them: multigauss in
+// [−1, 1], plane (x+y)/10, which reaches ±1.2 in the corners.
 // `noise` is Playground's slider / 100 (0..0.5 in its UI; we accept 0..1).
 // The split: the points are shuffled (split stream; xor4 keeps its order), the first
 // floor(N·trainFraction) train, the rest test, as Playground does.
@@ -38,7 +39,7 @@ int default_samples(DatasetKind kind);
 struct Point {
   double x1 = 0.0;
   double x2 = 0.0;
-  double label = 0.0;  // classification: 0 or 1; regression: in [−1, 1]
+  double label = 0.0;  // classification: 0 or 1; regression: about [−1, 1]
 };
 
 // The square the UI draws and predict_grid() samples: [min, max] on both axes.
@@ -50,7 +51,7 @@ InputWindow input_window(DatasetKind kind);  // xor4: [−0.5, 1.5]; else [−6,
 
 struct DatasetSettings {
   DatasetKind kind = DatasetKind::xor4;
-  int samples = 4;               // total, before the split (ignored by xor4)
+  int samples = 0;               // total, before the split; 0: default_samples (xor4: always 4)
   double noise = 0.0;            // 0..1
   double train_fraction = 1.0;   // (0, 1]
   std::uint64_t seed = 1;

@@ -254,9 +254,9 @@ FieldErrors Trainer::add_point(double x1, double x2, double label, bool to_test)
   FieldErrors errors;
   if (!std::isfinite(x1) || std::abs(x1) > 1e6) errors.push_back({"x1", "expected a finite number"});
   if (!std::isfinite(x2) || std::abs(x2) > 1e6) errors.push_back({"x2", "expected a finite number"});
-  if (is_classification(config_.dataset) ? !(label == 0.0 || label == 1.0) : !(std::abs(label) <= 1.0)) {
+  if (is_classification(config_.dataset) ? !(label == 0.0 || label == 1.0) : !(std::abs(label) <= 2.0)) {
     errors.push_back({"label", is_classification(config_.dataset) ? "expected 0 or 1 (the class)"
-                                                                  : "expected a number in [-1, 1]"});
+                                                                  : "expected a number in [-2, 2]"});
   }
   if (!errors.empty()) return errors;
   (to_test ? dataset_.test : dataset_.train).push_back({x1, x2, label});

@@ -97,7 +97,7 @@ class Trainer {
   const Metrics& metrics() const;  // computed lazily after a change
 
   const Dataset& dataset() const { return dataset_; }
-  // Appends a point (label 0/1 for classification, [−1, 1] for regression).
+  // Appends a point (label 0/1 for classification, in [−2, 2] for regression).
   FieldErrors add_point(double x1, double x2, double label, bool to_test);
   InputWindow window() const { return input_window(config_.dataset); }
 
