@@ -293,7 +293,7 @@ Result<WeightDerivation> derive_weight(const Trainer& trainer, const std::string
   d.path_count = derivation::count_paths(net, p.layer);
 
   const Notation names(net);
-  const derivation::Inputs in{net, p, names, sample_trace, batch_trace};
+  const derivation::Inputs in{net, p, names, sample_trace, batch_trace, trainer.config().regularization_settings()};
   assemble(in, d);
 
   // J = the data loss alone (no regularization), as the traces' gradients.

@@ -5,6 +5,8 @@
 //   a zero weight      W⁽ᵐ⁾ = 0 on the way to the loss
 //   no error           ŷ = t
 //   cancellation       the per-sample terms of (1/B)Σ_s ∂ℓ_s/∂θ have opposite signs
+// and two about the number itself: a kink that fools the central difference, and
+// the regularization term the optimizer adds to it.
 // and the units and edges the UI highlights.
 #include <algorithm>
 #include <cmath>
@@ -156,6 +158,20 @@ void value_notes(const Inputs& in, const WeightDerivation& d, std::vector<std::s
   }
 }
 
+// The optimizer steps along ∂J/∂w = ∂L/∂w + λ·R'(w) (engine/regularization.h); this panel shows ∂L/∂w.
+void regularization_note(const Inputs& in, const WeightDerivation& d, std::vector<std::string>& notes) {
+  const ParameterRef p = in.parameter;
+  if (p.is_bias() || in.regularization.kind == Regularization::none || in.regularization.rate == 0) return;
+  Gradients<double> penalty = zero_gradients(in.net);
+  add_regularization_gradient(in.net, in.regularization, penalty);
+  const double term = penalty.weights[p.layer - 1](p.row, p.col);
+  const std::string theta = in.names.parameter(p).text;
+  const bool l2 = in.regularization.kind == Regularization::l2;
+  notes.push_back("this is the data loss's gradient; the update also adds " + std::string(l2 ? "λ·" : "λ·sign(") + theta +
+                  (l2 ? "" : ")") + " = " + format_number(term) + " from " + (l2 ? "L2" : "L1") +
+                  " regularization, " + format_number(d.value + term) + " in all");
+}
+
 // A central difference straddling a ReLU kink (z = 0) measures neither side's slope.
 void kink_note(const Inputs& in, const WeightDerivation& d, std::vector<std::string>& notes) {
   if (!(d.relative_error > 1e-4 || d.sample_relative_error > 1e-4)) return;
@@ -183,6 +199,7 @@ std::vector<std::string> why_notes(const Inputs& in, const WeightDerivation& d) 
   input_and_weight_notes(in, d, notes);
   value_notes(in, d, notes);
   kink_note(in, d, notes);
+  regularization_note(in, d, notes);
   return notes;
 }
 

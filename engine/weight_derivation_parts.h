@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/network.h"
+#include "engine/regularization.h"
 #include "engine/step_trace.h"
 #include "engine/weight_derivation.h"
 #include "engine/weight_derivation_notation.h"
@@ -37,6 +38,7 @@ struct Inputs {
   const Notation& names;
   const StepTrace<double>& sample;  // one row: the chosen training point
   const StepTrace<double>& batch;   // the current batch
+  RegularizationSettings regularization;  // the trainer's: the optimizer's J = L + λ·Σ R(w)
 };
 
 // The factors of the path units[m − l] (m = l..L), leaving out those ≡ 1 (a linear σ').

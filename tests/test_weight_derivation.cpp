@@ -292,6 +292,21 @@ TEST_CASE("weight_derivation: the numerical check agrees on smooth nets") {
   }
 }
 
+TEST_CASE("weight_derivation: with L2 regularization, the data loss's gradient and a note on λ·w") {
+  TrainConfig c = xor4_config({2}, Activation::tanh, Activation::linear, Loss::half_mse);
+  c.regularization = Regularization::l2;
+  c.regularization_rate = 0.01;
+  Trainer t;
+  REQUIRE(t.configure(c).empty());
+  REQUIRE(t.set_parameter("w1", 0.5).empty());
+  const WeightDerivation w1 = derive(t, "w1");
+  // J = L + λ·½w²: ∂J/∂w1 − ∂L/∂w1 = λ·w1 = 0.01·0.5 (engine/regularization.h).
+  CHECK(has_note(w1, "λ·w1 = 0.005 from L2 regularization"));
+  CHECK(w1.relative_error < 1e-6);  // checked against L alone
+  CHECK(t.gradient_check("w1").value->numeric == doctest::Approx(w1.value + 0.005).epsilon(1e-9));
+  CHECK_FALSE(has_note(derive(t, "b1"), "regularization"));  // biases are not regularized
+}
+
 TEST_CASE("weight_derivation: errors name the field") {
   Trainer t;
   configure_seed(t, {0.5, -0.25, 0.75, 0.5, 1.5, -0.5, 0.25, -0.375, 0.125});
