@@ -28,9 +28,10 @@ const WeightDerivation* current_derivation(NetworkDemo& demo) {
 
 void draw_check(const char* what, double analytic, double numeric, double relative_error) {
   const bool good = relative_error < 1e-4 || (std::fabs(analytic) < 1e-9 && std::fabs(numeric) < 1e-9);
-  ImGui::Text("%s: backprop %.6g · central difference %.6g · relative error %.1e", what, analytic, numeric, relative_error);
-  ImGui::SameLine();
-  ImGui::TextColored(good ? ImVec4(0.1f, 0.6f, 0.2f, 1.0f) : ImVec4(0.8f, 0.4f, 0.0f, 1.0f), good ? "✓" : "≠ (near a kink?)");
+  ImGui::PushStyleColor(ImGuiCol_Text, good ? ImVec4(0.1f, 0.55f, 0.2f, 1.0f) : ImVec4(0.8f, 0.4f, 0.0f, 1.0f));
+  ImGui::TextWrapped("%s %s: backprop %.6g · central difference %.6g · relative error %.1e", good ? "✓" : "≠ (near a kink?)",
+                     what, analytic, numeric, relative_error);
+  ImGui::PopStyleColor();
 }
 
 }  // namespace

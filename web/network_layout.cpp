@@ -62,8 +62,10 @@ NetworkLayout layout_network(const Network<float>& net, ImVec2 origin, ImVec2 si
       box.unit = j;
       box.center = ImVec2(x, column_top + row_pitch * (j + 0.5f));
       box.circle = l == 0 || l == net.depth();
-      box.half_size = box.circle ? ImVec2(std::min(box_h, box_w) * 0.62f, std::min(box_h, box_w) * 0.62f)
-                                 : ImVec2(box_w * 0.5f, box_h * 0.5f);
+      // Circles hold "Input 1": as large as this column's spacing allows, as in mermaid.
+      const float column_pitch_y = (inner_bottom - inner_top) / float(drawn);
+      const float radius = std::min({column_pitch_y * 0.36f, box_w * 0.5f, 34.0f * pixel_ratio});
+      box.half_size = box.circle ? ImVec2(radius, radius) : ImVec2(box_w * 0.5f, box_h * 0.5f);
       box.label = unit_label(net, l, j);
       const float tag_w = 26.0f * pixel_ratio, tag_h = 14.0f * pixel_ratio;
       box.bias_min = ImVec2(box.center.x - tag_w * 0.5f, box.center.y + box.half_size.y + 2.0f * pixel_ratio);

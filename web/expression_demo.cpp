@@ -1,0 +1,266 @@
+// The f(x, y) demo's model: presets, the live-edit path, the point, the
+// backward step-through with its caption, descent runs and the contour grid.
+// The panels (web/expression_*_panel.cpp, _view.cpp) only draw and call these.
+#include "expression_demo.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/expr/format.h"
+
+namespace bpl::web {
+
+using namespace bpl::expr;
+
+namespace {
+
+constexpr int kFieldSize = 128;  // grid samples per side; the shader interpolates between them
+
+// Adopts a parsed graph as the expression on screen: everything recomputed, the
+// step-through complete (so the learner first sees the finished picture), old paths gone.
+void adopt(ExpressionDemo& demo, Graph graph) {
+  demo.graph = std::move(graph);
+  demo.draft = demo.graph.source;
+  demo.draft_error.reset();
+  demo.symbolic = symbolic_gradient(demo.graph);
+  demo.show_constants = demo.graph.nodes.size() <= 18;
+  demo.forward_done = true;
+  demo.stepper.reset();
+  clear_descent_runs(demo);
+  demo.field_dirty = true;
+  set_point(demo, demo.x, demo.y);
+  backward_run_all(demo);
+}
+
+}  // namespace
+
+const std::vector<ExpressionPreset>& expression_presets() {
+  // Windows are square so the gradient arrows stand at right angles to the contours.
+  static const std::vector<ExpressionPreset> presets = {
+      {"seed", "(x^2 + x*y) * y^3", 1, 2, {-3, 3, -1, 5}, 0.01, 20, true,
+       "The seed tutorial's example. It has no minimum (it falls without bound where x·y < −x²), so descent "
+       "runs away: watch for the divergence message."},
+      {"bowl x²+y²", "x^2 + y^2", 1, 1, {-2, 2, -2, 2}, 0.1, 30, false,
+       "∇f = (2x, 2y): gradient descent with learning rate η multiplies both coordinates by (1 − 2η) each "
+       "step, so with η = 0.1 it reaches 0.8ⁿ·(x₀, y₀)."},
+      {"Rosenbrock", "(1 - x)^2 + 100*(y - x^2)^2", -1.2, 1, {-2, 2, -1, 3}, 0.001, 2000, true,
+       "A curved, narrow valley with its minimum at (1, 1): plain descent crawls along the floor; momentum "
+       "and Adam get there sooner."},
+      {"Himmelblau", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2", 0, 0, {-5, 5, -5, 5}, 0.01, 100, true,
+       "Four minima with f = 0, e.g. (3, 2): which one descent finds depends on where it starts."},
+      {"Beale", "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2", 1, 1.5,
+       {-4.5, 4.5, -4.5, 4.5}, 0.001, 1000, true,
+       "Minimum f = 0 at (3, 0.5), in a flat valley between steep walls: a large learning rate diverges."},
+      {"sin·cos", "sin(x)*cos(y)", 1, 0.5, {-4, 4, -4, 4}, 0.1, 60, false,
+       "A periodic landscape of hills and pits: each start point rolls into its own pit."},
+      {"saddle x²−y²", "x^2 - y^2", 1, 0.05, {-2, 2, -2, 2}, 0.1, 30, false,
+       "A saddle at (0, 0): ∇f = 0 there but it is no minimum. Descent slides towards it along x and away "
+       "from it along y (f has no minimum at all)."},
+      {"ReLU neuron", "relu(2*x + y)", 1, 0.5, {-3, 3, -3, 3}, 0.1, 40, false,
+       "One neuron of the network demo, relu(w·a + b), seen as a function of its parameters: x plays the "
+       "weight w and y the bias b, with the input fixed at a = 2 (this parser knows only x and y). "
+       "∂f/∂w = a·relu′(z) is the input times the unit's δ, as in the network's derivation panel. Where "
+       "z = 2x + y < 0 both partials are 0: descent stops there, a dead ReLU."},
+  };
+  return presets;
+}
+
+const ExpressionPreset* find_preset(const std::string& text) {
+  for (const ExpressionPreset& preset : expression_presets())
+    if (text == preset.text) return &preset;
+  return nullptr;
+}
+
+ExpressionDemo::ExpressionDemo() { apply_preset(*this, expression_presets().front()); }
+
+bool set_expression_draft(ExpressionDemo& demo, const std::string& text) {
+  demo.draft = text;
+  ParseResult parsed = parse(text);
+  if (!parsed.ok) {
+    demo.draft_error = parsed.error;
+    return false;
+  }
+  if (parsed.graph.source == demo.graph.source && !demo.graph.nodes.empty()) {
+    demo.draft_error.reset();  // back to what is already on screen: keep the step-through where it is
+    return true;
+  }
+  adopt(demo, std::move(parsed.graph));
+  demo.draft = text;
+  return true;
+}
+
+bool load_expression(ExpressionDemo& demo, const std::string& text) {
+  ParseResult parsed = parse(text);
+  if (!parsed.ok) return false;
+  adopt(demo, std::move(parsed.graph));
+  if (const ExpressionPreset* preset = find_preset(text)) {
+    demo.window = preset->window;
+    demo.log_colours = preset->log_colours;
+  }
+  return true;
+}
+
+void apply_preset(ExpressionDemo& demo, const ExpressionPreset& preset) {
+  demo.x = preset.x;
+  demo.y = preset.y;
+  demo.descent.x0 = preset.x;
+  demo.descent.y0 = preset.y;
+  demo.descent.learning_rate = preset.learning_rate;
+  demo.descent.steps = preset.steps;
+  load_expression(demo, preset.text);
+}
+
+void set_point(ExpressionDemo& demo, double x, double y) {
+  demo.x = x;
+  demo.y = y;
+  Graph& g = demo.graph;
+  demo.evaluation = evaluate(g, x, y);
+  Graph copy = g;
+  demo.gradient = backward(copy);
+  demo.derivation = derive(g);
+  demo.check = central_difference(g, x, y);
+  // Same graph, new numbers: replay the step-through to where the learner was.
+  const int position = demo.stepper ? demo.stepper->position() : 0;
+  demo.stepper.emplace(g);
+  while (demo.stepper->position() < position && demo.stepper->next(g)) {}
+}
+
+void forward_pass(ExpressionDemo& demo) {
+  demo.forward_done = true;
+  demo.stepper->reset(demo.graph);
+}
+
+bool backward_step(ExpressionDemo& demo) {
+  if (!demo.forward_done) forward_pass(demo);
+  return demo.stepper->next(demo.graph);
+}
+
+bool backward_step_back(ExpressionDemo& demo) { return demo.stepper->prev(demo.graph); }
+
+void backward_run_all(ExpressionDemo& demo) {
+  if (!demo.forward_done) forward_pass(demo);
+  while (demo.stepper->next(demo.graph)) {}
+}
+
+void reset_passes(ExpressionDemo& demo) {
+  demo.forward_done = false;
+  demo.stepper->reset(demo.graph);
+}
+
+PassMarks pass_marks(const ExpressionDemo& demo) {
+  const Graph& g = demo.graph;
+  const std::size_t n = g.nodes.size();
+  PassMarks marks{std::vector<char>(n, 0), std::vector<char>(n, 0)};
+  if (!demo.forward_done || !current_evaluation(g).defined()) return marks;
+  for (const StepRecord& record : demo.stepper->taken()) marks.processed[record.node] = 1;
+  std::vector<int> waiting(n, 0);  // users that have not passed their share back yet
+  for (std::size_t user = 0; user < n; ++user)
+    if (!marks.processed[user])
+      for (NodeId input : g.nodes[user].inputs) ++waiting[input];
+  for (std::size_t id = 0; id < n; ++id)
+    marks.final_adjoint[id] = g.nodes[id].varies && waiting[id] == 0;  // the root has no users: ∂f/∂f = 1
+  return marks;
+}
+
+namespace {
+
+std::string edge_sentence(const Graph& g, const StepRecord& record, const EdgeStep& edge) {
+  const std::string& upper = g.nodes[record.node].label;
+  const std::string& lower = g.nodes[edge.input].label;
+  if (!edge.followed) return lower + " is a constant: it needs no gradient.";
+  return "∂f/∂" + lower + " += ∂f/∂" + upper + " × ∂" + upper + "/∂" + lower + " = " +
+         format_number(record.adjoint) + " × " + format_factor(edge.local) + " = " +
+         format_number(edge.contribution) + ", so ∂f/∂" + lower + " is now " +
+         format_number(edge.adjoint_after) + ".";
+}
+
+std::string point_text(const ExpressionDemo& demo) {
+  return "(x, y) = (" + format_number(demo.x) + ", " + format_number(demo.y) + ")";
+}
+
+}  // namespace
+
+std::string step_caption(const ExpressionDemo& demo) {
+  const Graph& g = demo.graph;
+  if (!demo.forward_done)
+    return "Press Forward: every node computes its value from its inputs, leaves first, at " + point_text(demo) + ".";
+  const Evaluation e = current_evaluation(g);
+  if (!e.defined())
+    return "f is undefined at " + point_text(demo) + ": " + e.reason +
+           ". With no value there is no gradient to pass back; move the point.";
+  const BackwardStepper& stepper = *demo.stepper;
+  const std::string total = std::to_string(stepper.step_count());
+  if (stepper.step_count() == 0) return "f = " + format_number(e.value) + " does not depend on x or y: its gradient is 0.";
+  if (stepper.position() == 0) {
+    return "Forward pass done: f = " + format_number(e.value) + ". Backward starts at f with ∂f/∂f = 1. Each " +
+           "backward step takes one node, whose ∂f/∂node is complete, and passes ∂f/∂node × (local derivative) " +
+           "to each of its inputs; " + total + " steps reach x and y.";
+  }
+  const StepRecord& record = *stepper.last();
+  const Node& node = g.nodes[record.node];
+  std::string text = "Step " + std::to_string(stepper.position()) + " of " + total + ", node " + node.label + " = " +
+                     formula(g, record.node) + ": ∂f/∂" + node.label + " = " + format_number(record.adjoint) +
+                     " is complete, since everything that uses " + node.label + " has passed its share back.";
+  for (const EdgeStep& edge : record.edges) text += " " + edge_sentence(g, record, edge);
+  if (!record.undefined.empty()) text += " The gradient breaks here: " + record.undefined + ".";
+  if (stepper.at_end()) {
+    const Gradient grad = stepper.gradient(g);
+    if (grad.defined())
+      text += " Done: ∂f/∂x = " + format_number(grad.dx) + ", ∂f/∂y = " + format_number(grad.dy) +
+              ", the same as one backward() call.";
+  }
+  return text;
+}
+
+const DescentRun& run_descent(ExpressionDemo& demo, double now_ms) {
+  DescentRun run;
+  run.config = demo.descent;
+  run.trajectory = descend(demo.graph, demo.descent);
+  run.colour = demo.next_colour++;
+  run.started_ms = now_ms;
+  if (int(demo.runs.size()) >= kMaxDescentRuns) demo.runs.erase(demo.runs.begin());
+  demo.runs.push_back(std::move(run));
+  demo.table_run = -1;
+  return demo.runs.back();
+}
+
+void clear_descent_runs(ExpressionDemo& demo) {
+  demo.runs.clear();
+  demo.next_colour = 0;
+  demo.table_run = -1;
+}
+
+void refresh_field(ExpressionDemo& demo) {
+  if (!demo.field_dirty) return;
+  demo.field_dirty = false;
+  demo.field = sample_field(demo.graph, demo.window, kFieldSize);
+  const Field& field = demo.field;
+  if (!field.ok) return;
+  const int n = field.n;
+  std::vector<float> values(std::size_t(n) * n);
+  std::vector<float> finite;
+  for (int j = 0; j < n; ++j) {
+    for (int i = 0; i < n; ++i) {
+      double v = field.f[field.index(i, j)];
+      // log(1 + f − min f): contour levels follow orders of magnitude in steep valleys.
+      if (demo.log_colours && std::isfinite(v)) v = std::log1p(v - field.f_min);
+      const float value = std::isfinite(v) ? float(v) : NAN;
+      values[std::size_t(n - 1 - j) * n + i] = value;  // texture row 0 is the top, y1
+      if (std::isfinite(value)) finite.push_back(value);
+    }
+  }
+  if (finite.empty()) {
+    demo.colour_lo = 0;
+    demo.colour_hi = 1;
+  } else {
+    // The top 1 % is clipped, so one spike does not wash out every other contour.
+    const std::size_t top = std::min(finite.size() - 1, std::size_t(finite.size() * 0.99));
+    std::nth_element(finite.begin(), finite.begin() + top, finite.end());
+    demo.colour_hi = finite[top];
+    demo.colour_lo = *std::min_element(finite.begin(), finite.end());
+    if (!(demo.colour_hi > demo.colour_lo)) demo.colour_hi = demo.colour_lo + 1;
+  }
+  demo.texture.upload(values, n);
+}
+
+}  // namespace bpl::web
