@@ -223,6 +223,10 @@ json measure(const json& options) {
           {"simd", simd_on ? "wasm simd128 kernels" : std::string("reference kernels (compiler: ") +
                                                           instruction_set() + ")"},
           {"threads", 1},
+          {"compiler", __VERSION__},
+#if !defined(__wasm__)
+          {"runtime", "native process"},
+#endif
           {"samples_per_epoch", w.samples},
           {"flops_per_sample", flops_per_sample(w.shape)},
           {"check_epochs", check_epochs},
