@@ -55,10 +55,11 @@ double relative_error(double analytic, double numeric) {
   return std::abs(analytic - numeric) / std::max(std::abs(analytic) + std::abs(numeric), 1e-8);
 }
 
-std::vector<ParameterRef> all_parameters(const Network<double>& net) {
+template <typename Scalar>
+std::vector<ParameterRef> all_parameters(const Network<Scalar>& net) {
   std::vector<ParameterRef> refs;
   for (int l = 1; l <= net.depth(); ++l) {
-    const Layer<double>& layer = net.layers[l - 1];
+    const Layer<Scalar>& layer = net.layers[l - 1];
     for (int j = 0; j < layer.weights.rows(); ++j) {
       for (int i = 0; i < layer.weights.cols(); ++i) refs.push_back({l, j, i});
     }
@@ -66,6 +67,9 @@ std::vector<ParameterRef> all_parameters(const Network<double>& net) {
   }
   return refs;
 }
+
+template std::vector<ParameterRef> all_parameters(const Network<float>&);
+template std::vector<ParameterRef> all_parameters(const Network<double>&);
 
 GradCheck gradient_check(const Network<double>& net, const Matrix<double>& x,
                          const Matrix<double>& targets, const RegularizationSettings& reg,

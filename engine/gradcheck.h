@@ -32,7 +32,8 @@ struct GradCheck {
 double relative_error(double analytic, double numeric);
 
 // Every parameter of the network, W⁽¹⁾ row by row then b⁽¹⁾, then layer 2, ...
-std::vector<ParameterRef> all_parameters(const Network<double>& net);
+template <typename Scalar>
+std::vector<ParameterRef> all_parameters(const Network<Scalar>& net);
 
 GradCheck gradient_check(const Network<double>& net, const Matrix<double>& x,
                          const Matrix<double>& targets, const RegularizationSettings& reg,

@@ -25,7 +25,7 @@ double gradient_of(const Gradients<float>& grads, ParameterRef p) {
 
 std::vector<ParameterInfo> Trainer::parameters() const {
   std::vector<ParameterInfo> out;
-  for (ParameterRef p : all_parameters(net_.cast<double>())) {
+  for (ParameterRef p : all_parameters(net_)) {
     out.push_back({parameter_id(net_, p), p, double(parameter_value(net_, p)), gradient_of(last_grads_, p)});
   }
   return out;
