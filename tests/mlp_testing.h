@@ -3,11 +3,13 @@
 // from our seeded Rng, so every test is reproducible natively and in wasm.
 #include <doctest/doctest.h>
 
+#include <string>
 #include <vector>
 
 #include "engine/loss.h"
 #include "engine/matrix.h"
 #include "engine/network.h"
+#include "engine/result.h"
 #include "engine/rng.h"
 
 // REQUIRE needs exceptions, which the wasm build has not: check once, and
@@ -57,6 +59,14 @@ inline Matrix<double> random_targets(Loss loss, int rows, int outputs, Rng& rng)
     return t;
   }
   return loss == Loss::bce ? random_matrix(rows, outputs, rng, 0.0, 1.0) : random_matrix(rows, outputs, rng);
+}
+
+// True when some error names `field` and its message contains `fragment`.
+inline bool has_error(const FieldErrors& errors, const std::string& field, const std::string& fragment = "") {
+  for (const FieldError& e : errors) {
+    if (e.field == field && e.message.find(fragment) != std::string::npos) return true;
+  }
+  return false;
 }
 
 }  // namespace bpl::testing

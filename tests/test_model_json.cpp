@@ -8,6 +8,7 @@
 #include "mlp_testing.h"
 
 using namespace bpl;
+using bpl::testing::has_error;
 
 namespace {
 const char* kSeedModel = R"({"inputs": 2,
@@ -15,12 +16,6 @@ const char* kSeedModel = R"({"inputs": 2,
              {"units": 1, "activation": "linear", "weights": [[0.5, 0.6]], "biases": [0.03]}],
   "loss": "half_mse"})";
 
-bool has_error(const FieldErrors& errors, const std::string& field, const std::string& fragment = "") {
-  for (const FieldError& e : errors) {
-    if (e.field == field && e.message.find(fragment) != std::string::npos) return true;
-  }
-  return false;
-}
 }  // namespace
 
 TEST_CASE("model_json: reads the bp grad format, weights[j][i] from input i to unit j") {

@@ -7,16 +7,8 @@
 #include "mlp_testing.h"
 
 using namespace bpl;
+using bpl::testing::has_error;
 using json = nlohmann::json;
-
-namespace {
-bool has_error(const FieldErrors& errors, const std::string& field, const std::string& fragment = "") {
-  for (const FieldError& e : errors) {
-    if (e.field == field && e.message.find(fragment) != std::string::npos) return true;
-  }
-  return false;
-}
-}  // namespace
 
 TEST_CASE("train_config: the defaults are the seed's XOR network and valid") {
   const TrainConfig c;

@@ -1,0 +1,88 @@
+// Links, embed mode and the postMessage bridge (web/embed-example.html).
+import {assert, waitUntilReady} from './harness.mjs';
+
+const api = (page, method, ...args) => page.evaluate(([m, a]) => window.backprop[m](...a), [method, args]);
+
+export const tests = [
+  {
+    name: 'a link restores the same state, and the same weights after 50 epochs',
+    async run({openApp, context}) {
+      const page = await openApp();
+      const set = await api(page, 'setState', {dataset: 'circle', hidden: [5, 3], activation: 'tanh', learningRate: 0.03,
+                                                batchSize: 10, noise: 0.2, trainFraction: 0.6, seed: 42, selected: 'W1[0][1]',
+                                                gradientLens: true});
+      assert(set.ok, JSON.stringify(set.errors));
+      await page.waitForTimeout(700);  // the hash follows within 0.5 s
+      const url = await page.evaluate(() => location.href);
+      assert(url.includes('#'), `no state in the URL: ${url}`);
+      const state = await api(page, 'getState');
+      const other = await context.newPage();
+      await other.goto(url);
+      await waitUntilReady(other);
+      const restored = await api(other, 'getState');
+      assert(JSON.stringify(restored) === JSON.stringify(state),
+             `state differs:\n${JSON.stringify(state)}\n${JSON.stringify(restored)}`);
+      await api(page, 'step', {unit: 'epoch', count: 50});
+      await api(other, 'step', {unit: 'epoch', count: 50});
+      const a = (await api(page, 'parameters')).map((p) => p.value);
+      const b = (await api(other, 'parameters')).map((p) => p.value);
+      assert(JSON.stringify(a) === JSON.stringify(b), 'weights differ after 50 epochs');
+      await page.close();
+      await other.close();
+    },
+  },
+  {
+    name: 'a link with trained weights restores them bit for bit',
+    async run({openApp, context}) {
+      const page = await openApp();
+      await api(page, 'step', {unit: 'epoch', count: 200});
+      const {link} = await api(page, 'shareLink', {weights: true});
+      const other = await context.newPage();
+      await other.goto(link);
+      await waitUntilReady(other);
+      const a = (await api(page, 'parameters')).map((p) => p.value);
+      const b = (await api(other, 'parameters')).map((p) => p.value);
+      assert(JSON.stringify(a) === JSON.stringify(b), `weights differ:\n${a}\n${b}`);
+      await page.close();
+      await other.close();
+    },
+  },
+  {
+    name: 'a malformed hash is rejected field by field, with a visible warning',
+    async run({openApp}) {
+      const page = await openApp('#v=1&dataset=moons&lr=-3&hidden=3,3&activation=tanh&seed=banana');
+      const state = await api(page, 'getState');
+      assert(JSON.stringify(state.hidden) === '[3,3]' && state.activation === 'tanh', `valid fields not applied: ${JSON.stringify(state)}`);
+      assert(state.dataset === 'xor4' && state.learningRate === 0.5 && state.seed === 1, `bad fields did not fall back: ${JSON.stringify(state)}`);
+      const warnings = await page.evaluate(() => window.backprop.urlWarnings);
+      for (const field of ['dataset', 'learningRate', 'seed'])
+        assert(warnings.some((w) => w.startsWith(field)), `no warning naming ${field}: ${JSON.stringify(warnings)}`);
+      await page.close();
+    },
+  },
+  {
+    name: 'the embed example drives the frame: step, select w1, events, errors',
+    async run({context, baseUrl, screenshot}) {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(baseUrl + 'embed-example.html');
+      await page.waitForFunction(() => window.embedDemo.events.some((e) => e.event === 'ready'), null, {timeout: 60000});
+      const stepped = await page.evaluate(() => window.embedDemo.call('step', {unit: 'epoch', count: 10}));
+      assert(stepped.epoch === 10, `step reply: ${JSON.stringify(stepped)}`);
+      const selected = await page.evaluate(() => window.embedDemo.call('select', 'w1'));
+      assert(selected === 'w1', `select reply: ${JSON.stringify(selected)}`);
+      const derivation = await page.evaluate(() => window.embedDemo.call('derivation', 'w1'));
+      assert(derivation.symbolic.includes('w5'), `derivation: ${derivation.symbolic}`);
+      const unknown = await page.evaluate(() => window.embedDemo.call('launchRockets', {}).then(() => 'resolved', (e) => e.message));
+      assert(/unknown method/.test(unknown), `unknown method reply: ${unknown}`);
+      await page.waitForFunction(() => ['epoch', 'resize', 'select'].every((name) => window.embedDemo.events.some((e) => e.event === name)),
+                                 null, {timeout: 10000});
+      const height = await page.evaluate(() => document.getElementById('lens').getBoundingClientRect().height);
+      assert(height > 300, `the frame was not auto-sized: ${height}px`);
+      await screenshot(page, 'embed-example');
+      assert(errors.length === 0, 'page errors: ' + errors.join(' | '));
+      await page.close();
+    },
+  },
+];
