@@ -9,13 +9,17 @@
 // poisons its result) and a sentinel in outputs (a kernel that writes it is
 // caught), and beta = 0 runs with a NaN-filled output.
 //
-//   GemmTester      gemm_nn / gemm_nt / gemm_tn
-//   ActivationTester bias_activation / activation_backward
-//   ColumnSumsTester column_sums
+// Sections (the file is long because each tester carries its own oracle):
+//   Matrix             padded row-major buffer with NaN/sentinel padding checks
+//   GemmTester         gemm_nn / gemm_nt / gemm_tn vs a double triple loop
+//   activate_exact, derivative_exact, interesting_z   double activations, inputs
+//   ActivationTester   bias_activation / activation_backward
+//   ColumnSumsTester   column_sums
+//   suites             run_gemm_suite, run_activation_suite, run_column_sums_suite:
+//                      the awkward sizes every variant runs through
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <cstdint>
 #include <limits>
 #include <random>
 #include <vector>
@@ -57,22 +61,55 @@ enum class GemmForm { nn, nt, tn };
 
 class GemmTester {
  public:
-  GemmTester& form(GemmForm f) { form_ = f; return *this; }
-  GemmTester& m(int v) { m_ = v; return *this; }
-  GemmTester& n(int v) { n_ = v; return *this; }
-  GemmTester& k(int v) { k_ = v; return *this; }
+  GemmTester& form(GemmForm f) {
+    form_ = f;
+    return *this;
+  }
+  GemmTester& m(int v) {
+    m_ = v;
+    return *this;
+  }
+  GemmTester& n(int v) {
+    n_ = v;
+    return *this;
+  }
+  GemmTester& k(int v) {
+    k_ = v;
+    return *this;
+  }
   // Extra floats per row beyond the stored columns (ld = cols + pad).
-  GemmTester& pad(int a, int b, int c) { pad_a_ = a; pad_b_ = b; pad_c_ = c; return *this; }
-  GemmTester& alpha(float v) { alpha_ = v; return *this; }
-  GemmTester& beta(float v) { beta_ = v; return *this; }
-  GemmTester& seed(unsigned v) { seed_ = v; return *this; }
+  GemmTester& pad(int a, int b, int c) {
+    pad_a_ = a;
+    pad_b_ = b;
+    pad_c_ = c;
+    return *this;
+  }
+  GemmTester& alpha(float v) {
+    alpha_ = v;
+    return *this;
+  }
+  GemmTester& beta(float v) {
+    beta_ = v;
+    return *this;
+  }
+  GemmTester& seed(unsigned v) {
+    seed_ = v;
+    return *this;
+  }
 
   // C = alpha·op(A)·op(B) + beta·C against a double loop. Rounding in float
   // grows at most like k·ε·Σ_p|a·b| for a sum of k products (plus the alpha,
   // beta and beta·C roundings), so that is the per-entry tolerance.
   void test(GemmFn kernel, GemmFn reference = nullptr) const {
-    CAPTURE(m_); CAPTURE(n_); CAPTURE(k_); CAPTURE(alpha_); CAPTURE(beta_);
-    CAPTURE(pad_a_); CAPTURE(pad_b_); CAPTURE(pad_c_); CAPTURE(int(form_));
+    CAPTURE(m_);
+    CAPTURE(n_);
+    CAPTURE(k_);
+    CAPTURE(alpha_);
+    CAPTURE(beta_);
+    CAPTURE(pad_a_);
+    CAPTURE(pad_b_);
+    CAPTURE(pad_c_);
+    CAPTURE(int(form_));
     std::mt19937 rng(seed_);
     const bool a_transposed = form_ == GemmForm::tn, b_transposed = form_ == GemmForm::nt;
     Matrix a(a_transposed ? k_ : m_, a_transposed ? m_ : k_, pad_a_, kNaN);
@@ -141,23 +178,38 @@ class GemmTester {
 // Double-precision activations: the oracle for every variant.
 inline double activate_exact(Activation act, double z, double slope) {
   switch (act) {
-    case Activation::linear: return z;
-    case Activation::sigmoid: return 1.0 / (1.0 + std::exp(-z));
-    case Activation::tanh: return std::tanh(z);
-    case Activation::relu: return z > 0 ? z : 0.0;
-    case Activation::leaky_relu: return z > 0 ? z : slope * z;
-    case Activation::gelu: return 0.5 * z * (1.0 + std::erf(z / std::sqrt(2.0)));
+    case Activation::linear:
+      return z;
+    case Activation::sigmoid:
+      return 1.0 / (1.0 + std::exp(-z));
+    case Activation::tanh:
+      return std::tanh(z);
+    case Activation::relu:
+      return z > 0 ? z : 0.0;
+    case Activation::leaky_relu:
+      return z > 0 ? z : slope * z;
+    case Activation::gelu:
+      return 0.5 * z * (1.0 + std::erf(z / std::sqrt(2.0)));
   }
   return z;
 }
 
 inline double derivative_exact(Activation act, double z, double slope) {
   switch (act) {
-    case Activation::linear: return 1.0;
-    case Activation::sigmoid: { const double s = activate_exact(act, z, slope); return s * (1 - s); }
-    case Activation::tanh: { const double t = std::tanh(z); return 1 - t * t; }
-    case Activation::relu: return z > 0 ? 1.0 : 0.0;
-    case Activation::leaky_relu: return z > 0 ? 1.0 : slope;
+    case Activation::linear:
+      return 1.0;
+    case Activation::sigmoid: {
+      const double s = activate_exact(act, z, slope);
+      return s * (1 - s);
+    }
+    case Activation::tanh: {
+      const double t = std::tanh(z);
+      return 1 - t * t;
+    }
+    case Activation::relu:
+      return z > 0 ? 1.0 : 0.0;
+    case Activation::leaky_relu:
+      return z > 0 ? 1.0 : slope;
     case Activation::gelu:
       return 0.5 * (1.0 + std::erf(z / std::sqrt(2.0))) +
              z * std::exp(-0.5 * z * z) / std::sqrt(2.0 * 3.14159265358979323846);
@@ -169,9 +221,9 @@ inline double derivative_exact(Activation act, double z, double slope) {
 // range where they are curved, exact zeros (the relu kink), tiny values
 // (tanh's small-argument branch) and large ones (exp clamping, saturation).
 inline float interesting_z(int index, std::mt19937& rng) {
-  static const float specials[] = {0.0f, -0.0f, 1e-30f, -1e-30f, 1e-4f, -3e-3f, 0.62f, -0.63f,
-                                   9.5f, -9.5f, 20.0f, -20.0f, 40.0f, -40.0f, 88.0f, -90.0f,
-                                   1e3f, -1e3f, 3e38f, -3e38f};
+  static const float specials[] = {0.0f,   -0.0f,  1e-30f, -1e-30f, 1e-4f,  -3e-3f, 0.62f,
+                                   -0.63f, 9.5f,   -9.5f,  20.0f,   -20.0f, 40.0f,  -40.0f,
+                                   88.0f,  -90.0f, 1e3f,   -1e3f,   3e38f,  -3e38f};
   constexpr int special_count = sizeof(specials) / sizeof(specials[0]);
   if (index % 3 == 0) return specials[(index / 3) % special_count];
   return std::uniform_real_distribution<float>(-10.0f, 10.0f)(rng);
@@ -179,23 +231,43 @@ inline float interesting_z(int index, std::mt19937& rng) {
 
 using BiasActivationFn = void (*)(int, int, float*, int, const float*, float*, int, Activation,
                                   float);
-using ActivationBackwardFn = void (*)(int, int, const float*, int, const float*, int,
-                                      const float*, int, float*, int, Activation, float);
+using ActivationBackwardFn = void (*)(int, int, const float*, int, const float*, int, const float*,
+                                      int, float*, int, Activation, float);
 
 class ActivationTester {
  public:
-  ActivationTester& rows(int v) { rows_ = v; return *this; }
-  ActivationTester& cols(int v) { cols_ = v; return *this; }
-  ActivationTester& pad(int v) { pad_ = v; return *this; }
-  ActivationTester& activation(Activation a) { act_ = a; return *this; }
-  ActivationTester& slope(float v) { slope_ = v; return *this; }
+  ActivationTester& rows(int v) {
+    rows_ = v;
+    return *this;
+  }
+  ActivationTester& cols(int v) {
+    cols_ = v;
+    return *this;
+  }
+  ActivationTester& pad(int v) {
+    pad_ = v;
+    return *this;
+  }
+  ActivationTester& activation(Activation a) {
+    act_ = a;
+    return *this;
+  }
+  ActivationTester& slope(float v) {
+    slope_ = v;
+    return *this;
+  }
   // Error bound |got − exact| ≤ relative·|exact| + absolute·max(1, |z|).
   ActivationTester& tolerance(double relative, double absolute) {
-    relative_ = relative; absolute_ = absolute; return *this;
+    relative_ = relative;
+    absolute_ = absolute;
+    return *this;
   }
 
   void test(BiasActivationFn kernel) const {
-    CAPTURE(rows_); CAPTURE(cols_); CAPTURE(pad_); CAPTURE(int(act_));
+    CAPTURE(rows_);
+    CAPTURE(cols_);
+    CAPTURE(pad_);
+    CAPTURE(int(act_));
     std::mt19937 rng(7);
     Matrix z(rows_, cols_, pad_, kSentinel), a(rows_, cols_, pad_ + 1, kSentinel);
     std::vector<float> bias(cols_);
@@ -226,7 +298,10 @@ class ActivationTester {
   }
 
   void test(ActivationBackwardFn kernel) const {
-    CAPTURE(rows_); CAPTURE(cols_); CAPTURE(pad_); CAPTURE(int(act_));
+    CAPTURE(rows_);
+    CAPTURE(cols_);
+    CAPTURE(pad_);
+    CAPTURE(int(act_));
     std::mt19937 rng(11);
     Matrix z(rows_, cols_, pad_, kNaN), a(rows_, cols_, pad_ + 2, kNaN);
     Matrix upstream(rows_, cols_, pad_ + 1, kNaN), dz(rows_, cols_, pad_ + 3, kSentinel);
@@ -235,7 +310,7 @@ class ActivationTester {
       for (int j = 0; j < cols_; ++j) {
         z.at(r, j) = interesting_z(r * cols_ + j, rng);
         a.at(r, j) = float(activate_exact(act_, z.at(r, j), slope_));  // the forward's output
-        dz.at(r, j) = kNaN;                                             // write-only
+        dz.at(r, j) = kNaN;                                            // write-only
       }
     }
     kernel(rows_, cols_, z.data.data(), z.ld, a.data.data(), a.ld, upstream.data.data(),
@@ -270,14 +345,33 @@ using ColumnSumsFn = void (*)(int, int, float, const float*, int, float, float*)
 
 class ColumnSumsTester {
  public:
-  ColumnSumsTester& rows(int v) { rows_ = v; return *this; }
-  ColumnSumsTester& cols(int v) { cols_ = v; return *this; }
-  ColumnSumsTester& pad(int v) { pad_ = v; return *this; }
-  ColumnSumsTester& alpha(float v) { alpha_ = v; return *this; }
-  ColumnSumsTester& beta(float v) { beta_ = v; return *this; }
+  ColumnSumsTester& rows(int v) {
+    rows_ = v;
+    return *this;
+  }
+  ColumnSumsTester& cols(int v) {
+    cols_ = v;
+    return *this;
+  }
+  ColumnSumsTester& pad(int v) {
+    pad_ = v;
+    return *this;
+  }
+  ColumnSumsTester& alpha(float v) {
+    alpha_ = v;
+    return *this;
+  }
+  ColumnSumsTester& beta(float v) {
+    beta_ = v;
+    return *this;
+  }
 
   void test(ColumnSumsFn kernel) const {
-    CAPTURE(rows_); CAPTURE(cols_); CAPTURE(pad_); CAPTURE(alpha_); CAPTURE(beta_);
+    CAPTURE(rows_);
+    CAPTURE(cols_);
+    CAPTURE(pad_);
+    CAPTURE(alpha_);
+    CAPTURE(beta_);
     std::mt19937 rng(5);
     Matrix x(rows_, cols_, pad_, kNaN);
     x.randomize(rng, -1.0f, 1.0f);
@@ -291,7 +385,10 @@ class ColumnSumsTester {
     int failures = 0;
     for (int j = 0; j < cols_ && failures < 5; ++j) {
       double sum = 0, magnitude = 0;
-      for (int r = 0; r < rows_; ++r) { sum += x.at(r, j); magnitude += std::fabs(x.at(r, j)); }
+      for (int r = 0; r < rows_; ++r) {
+        sum += x.at(r, j);
+        magnitude += std::fabs(x.at(r, j));
+      }
       const double old = beta_ == 0.0f ? 0.0 : before[j];
       const double expected = alpha_ * sum + beta_ * old;
       const double tolerance =
@@ -329,7 +426,8 @@ inline void run_gemm_suite(GemmForm form, GemmFn kernel, GemmFn reference = null
   SUBCASE("k-blocks with several tiles in both directions") {
     for (int k : {255, 256, 257, 513})
       for (int m : {16, 17})
-        for (int n : {16, 17, 33}) GemmTester(base).m(m).n(n).k(k).pad(1, 2, 3).test(kernel, reference);
+        for (int n : {16, 17, 33})
+          GemmTester(base).m(m).n(n).k(k).pad(1, 2, 3).test(kernel, reference);
   }
   SUBCASE("n below, at and beyond the tile width") {
     for (int n = 1; n <= 33; ++n) {
@@ -365,14 +463,21 @@ inline void run_gemm_suite(GemmForm form, GemmFn kernel, GemmFn reference = null
   }
   SUBCASE("the MLP's shapes: 784-128-10 at batch 128 and a Playground net at batch 10") {
     // forward Z = X·Wᵀ (nt), weight gradient dW = dZᵀ·X (tn), input gradient dX = dZ·W (nn)
-    struct Shape { int m, n, k; };
+    struct Shape {
+      int m, n, k;
+    };
     const Shape layer1 = form == GemmForm::nt ? Shape{128, 128, 784} : Shape{128, 784, 128};
     const Shape layer2 = form == GemmForm::nt   ? Shape{128, 10, 128}
                          : form == GemmForm::tn ? Shape{10, 128, 128}
                                                 : Shape{128, 128, 10};
     GemmTester(base).m(layer1.m).n(layer1.n).k(layer1.k).test(kernel, reference);
-    GemmTester(base).m(layer2.m).n(layer2.n).k(layer2.k).alpha(1.0f / 128).beta(1.0f).test(
-        kernel, reference);
+    GemmTester(base)
+        .m(layer2.m)
+        .n(layer2.n)
+        .k(layer2.k)
+        .alpha(1.0f / 128)
+        .beta(1.0f)
+        .test(kernel, reference);
     GemmTester(base).m(10).n(8).k(2).test(kernel, reference);
     GemmTester(base).m(10).n(1).k(8).test(kernel, reference);
     GemmTester(base).m(8).n(2).k(10).test(kernel, reference);
@@ -387,15 +492,21 @@ inline ActivationTester activation_tester(Activation act) {
   tester.activation(act).slope(0.01f);
   switch (act) {
     case Activation::sigmoid:
-    case Activation::tanh: tester.tolerance(1e-6, 1e-7); break;
-    case Activation::gelu: tester.tolerance(1e-6, 1e-6); break;
-    default: tester.tolerance(1e-7, 0.0); break;
+    case Activation::tanh:
+      tester.tolerance(1e-6, 1e-7);
+      break;
+    case Activation::gelu:
+      tester.tolerance(1e-6, 1e-6);
+      break;
+    default:
+      tester.tolerance(1e-7, 0.0);
+      break;
   }
   return tester;
 }
 
-constexpr Activation kAllActivations[] = {Activation::linear, Activation::sigmoid,
-                                          Activation::tanh,   Activation::relu,
+constexpr Activation kAllActivations[] = {Activation::linear,     Activation::sigmoid,
+                                          Activation::tanh,       Activation::relu,
                                           Activation::leaky_relu, Activation::gelu};
 
 inline void run_activation_suite(BiasActivationFn forward, ActivationBackwardFn backward) {
@@ -407,8 +518,12 @@ inline void run_activation_suite(BiasActivationFn forward, ActivationBackwardFn 
           activation_tester(act).rows(rows).cols(cols).pad(pad).test(forward);
           // δ = u ⊙ act'(z) reads act' from the float a = act(z): a's rounding
           // (ε/2) moves σ' = a(1−a) and tanh' = 1−a² by about ε·|u| absolute.
-          activation_tester(act).rows(rows).cols(cols).pad(pad).tolerance(1e-6, 5e-7).test(
-              backward);
+          activation_tester(act)
+              .rows(rows)
+              .cols(cols)
+              .pad(pad)
+              .tolerance(1e-6, 5e-7)
+              .test(backward);
         }
     // A long sweep through the curved range of the approximations.
     activation_tester(act).rows(64).cols(157).test(forward);

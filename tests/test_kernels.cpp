@@ -76,23 +76,25 @@ TEST_CASE("kernels::gemm_tn__ref: matches a double loop on awkward sizes") {
 
 // The testers must be able to fail: each of these runs a broken kernel and
 // passes only if the tester reports it (doctest::should_fail).
-TEST_CASE("kernels::gemm tester: rejects a kernel that drops the last product" * doctest::should_fail()) {
+TEST_CASE("kernels::gemm tester: rejects a kernel that drops the last product" *
+          doctest::should_fail()) {
   kn::testing::GemmTester().m(3).n(9).k(5).test(
       [](int m, int n, int k, float alpha, const float* a, int lda, const float* b, int ldb,
-         float beta, float* c, int ldc) {
-        kn::gemm_nn__ref(m, n, k - 1, alpha, a, lda, b, ldb, beta, c, ldc);
-      });
+         float beta, float* c,
+         int ldc) { kn::gemm_nn__ref(m, n, k - 1, alpha, a, lda, b, ldb, beta, c, ldc); });
 }
 
-TEST_CASE("kernels::gemm tester: rejects a kernel that reads C when beta = 0" * doctest::should_fail()) {
+TEST_CASE("kernels::gemm tester: rejects a kernel that reads C when beta = 0" *
+          doctest::should_fail()) {
   kn::testing::GemmTester().m(3).n(9).k(5).beta(0.0f).test(
-      [](int m, int n, int k, float alpha, const float* a, int lda, const float* b, int ldb,
-         float, float* c, int ldc) {
+      [](int m, int n, int k, float alpha, const float* a, int lda, const float* b, int ldb, float,
+         float* c, int ldc) {
         kn::gemm_nn__ref(m, n, k, alpha, a, lda, b, ldb, 1.0f, c, ldc);  // 0·NaN is NaN
       });
 }
 
-TEST_CASE("kernels::gemm tester: rejects a kernel that writes C's padding" * doctest::should_fail()) {
+TEST_CASE("kernels::gemm tester: rejects a kernel that writes C's padding" *
+          doctest::should_fail()) {
   kn::testing::GemmTester().m(3).n(9).k(5).pad(0, 0, 2).test(
       [](int m, int n, int k, float alpha, const float* a, int lda, const float* b, int ldb,
          float beta, float* c, int ldc) {
@@ -103,9 +105,11 @@ TEST_CASE("kernels::gemm tester: rejects a kernel that writes C's padding" * doc
 
 TEST_CASE("kernels::activation tester: rejects a derivative from the wrong side of the kink" *
           doctest::should_fail()) {
-  kn::testing::activation_tester(kn::Activation::relu).rows(2).cols(9).test(
-      [](int rows, int cols, const float* z, int ldz, const float* a, int lda, const float* u,
-         int ldu, float* dz, int lddz, kn::Activation, float) {
+  kn::testing::activation_tester(kn::Activation::relu)
+      .rows(2)
+      .cols(9)
+      .test([](int rows, int cols, const float* z, int ldz, const float* a, int lda, const float* u,
+               int ldu, float* dz, int lddz, kn::Activation, float) {
         kn::activation_backward__ref(rows, cols, z, ldz, a, lda, u, ldu, dz, lddz,
                                      kn::Activation::leaky_relu, 1.0f);  // relu' at z ≤ 0 is 0
       });

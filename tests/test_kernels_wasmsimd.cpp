@@ -27,7 +27,8 @@ TEST_CASE("kernels::gemm_tn__wasmsimd: matches a double loop and gemm_tn__ref") 
   kn::testing::run_gemm_suite(GemmForm::tn, kn::gemm_tn__wasmsimd, kn::gemm_tn__ref);
 }
 
-TEST_CASE("kernels::bias_activation__wasmsimd and activation_backward__wasmsimd: match double formulas") {
+TEST_CASE(
+    "kernels::bias_activation__wasmsimd and activation_backward__wasmsimd: match double formulas") {
   kn::testing::run_activation_suite(kn::bias_activation__wasmsimd,
                                     kn::activation_backward__wasmsimd);
 }
@@ -63,7 +64,7 @@ TEST_CASE("kernels::optimizer updates (wasmsimd): bit-identical to the reference
     });
     check_same_as_reference(n, [n](bool simd, const float* g, float* s) {
       (simd ? kn::momentum_update__wasmsimd : kn::momentum_update__ref)(n, 0.05f, 0.9f, g, s,
-                                                                       s + n);
+                                                                        s + n);
     });
     check_same_as_reference(n, [n](bool simd, const float* g, float* s) {
       (simd ? kn::adam_update__wasmsimd : kn::adam_update__ref)(
