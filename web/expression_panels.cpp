@@ -16,7 +16,7 @@ using namespace bpl::expr;
 namespace {
 
 constexpr ImU32 kErrorColour = IM_COL32(0xD3, 0x2F, 0x2F, 0xFF);
-constexpr ImVec4 kWarningColour(0.85f, 0.45f, 0.0f, 1.0f);
+const ImVec4 kWarningColour(0.85f, 0.45f, 0.0f, 1.0f);
 
 // ImGui edits a char buffer; this grows the std::string under it (as misc/cpp/imgui_stdlib does).
 int resize_string(ImGuiInputTextCallbackData* data) {

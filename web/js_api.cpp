@@ -35,6 +35,7 @@ void register_api_method(const std::string& name, ApiMethod method) { methods()[
 void bind_js_api(App& app) {
   g_app = &app;
   register_network_api();
+  register_expression_api();
   register_api_method("info", [](App& a, const nlohmann::json&, std::string&) {
     return nlohmann::json{{"version", a.build.version},
                           {"build", {{"simd", a.build.simd}, {"target", a.build.target}}},

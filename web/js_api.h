@@ -15,6 +15,7 @@ using ApiMethod = std::function<nlohmann::json(App& app, const nlohmann::json& p
 void bind_js_api(App& app);
 // Each demo's methods (web/network_api.cpp, web/expression_api.cpp).
 void register_network_api();
+void register_expression_api();
 // Adds a method; `error` non-empty means the call failed with that message.
 void register_api_method(const std::string& name, ApiMethod method);
 
