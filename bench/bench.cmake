@@ -10,9 +10,13 @@ if(BPL_FUZZ)
 endif()
 
 if(EMSCRIPTEN)
+  # ./scripts/bench --profile links at -O1 with --profiling-funcs: named functions,
+  # and binaryen does not inline the kernels into their callers (compilation stays -O3).
+  set(BPL_BENCH_LINK_FLAGS "-O3" CACHE STRING "bench_engine.js: binaryen level (and --profiling-funcs)")
+  separate_arguments(BPL_BENCH_LINK_FLAGS_LIST UNIX_COMMAND "${BPL_BENCH_LINK_FLAGS}")
   add_executable(bench_engine EXCLUDE_FROM_ALL bench/engine_bench.cpp)
   target_link_options(bench_engine PRIVATE
-    -O3 -msimd128 -sSINGLE_FILE=1 -sALLOW_MEMORY_GROWTH=1 -sMODULARIZE=1
+    ${BPL_BENCH_LINK_FLAGS_LIST} -msimd128 -sSINGLE_FILE=1 -sALLOW_MEMORY_GROWTH=1 -sMODULARIZE=1
     -sEXPORT_NAME=createBenchEngine -sENVIRONMENT=node,worker -sNO_FILESYSTEM=1
     -sEXPORTED_FUNCTIONS=_bench_run -sEXPORTED_RUNTIME_METHODS=ccall)
 else()
