@@ -31,6 +31,24 @@ for (const id of profile.samples) {
 const total = profile.samples.length;
 const demangle = (name) => name.replace(/^\$/, '');
 console.log(`${result.workload}, backend ${result.backend}: ${total} samples, self time per function`);
-for (const [name, count] of [...hits].sort((x, y) => y[1] - x[1]).slice(0, Number(top))) {
+const ranked = [...hits].sort((x, y) => y[1] - x[1]).slice(0, Number(top));
+for (const [name, count] of ranked) {
   console.log(`${(100 * count / total).toFixed(1).padStart(5)}%  ${demangle(name)}`);
+}
+
+// libc helpers (memcpy, memset, pow, ...) say little on their own: who calls them.
+const parent = new Map();
+for (const node of profile.nodes) for (const child of node.children || []) parent.set(child, node);
+const helper = /^\$?(__memcpy|memcpy|memset|pow|__math_xflow|expf|logf)$/;
+for (const [name, count] of ranked.filter(([n, c]) => helper.test(n) && c / total >= 0.005)) {
+  const callers = new Map();
+  for (const id of profile.samples) {
+    const node = byId.get(id);
+    if (node.callFrame.functionName !== name) continue;
+    const caller = parent.get(id)?.callFrame.functionName || '(root)';
+    callers.set(caller, (callers.get(caller) || 0) + 1);
+  }
+  const list = [...callers].sort((x, y) => y[1] - x[1]).slice(0, 3)
+    .map(([c, n]) => `${demangle(c).replace(/\(.*$/, '')} ${(100 * n / count).toFixed(0)}%`);
+  console.log(`        ${demangle(name)} is called from: ${list.join(', ')}`);
 }
