@@ -158,7 +158,8 @@ Line output_delta_line(const derivation::Inputs& in, int k) {
     symbols.push_back(in.names.slope(depth, k));
     values.push_back(number(derivation::slope_value(in.net, in.sample, depth, 0, k), true));
   }
-  Line line{in.names.delta(depth, k), {in.names.partial(ell, in.names.pre_activation(depth, k)), join_product(symbols)}, ""};
+  const Styled by_definition = in.names.partial(ell, in.names.pre_activation(depth, k));
+  Line line{in.names.delta(depth, k), {by_definition, join_product(symbols)}, ""};
   if (symbols.size() > 1) line.rhs.push_back(join_product(values));
   line.rhs.push_back(number(in.sample.layers[depth - 1].delta(0, k), false));
   return line;
@@ -191,7 +192,9 @@ std::vector<Line> delta_recursion(const derivation::Inputs& in, const WeightDeri
   std::vector<Line> lines;
   const auto shown_units = [&](int m) { return m == p.layer ? 1 : std::min(in.net.units(m), kMaxListedUnits); };
   const auto unit_at = [&](int m, int index) { return m == p.layer ? p.row : index; };
-  for (int index = 0; index < shown_units(depth); ++index) lines.push_back(output_delta_line(in, unit_at(depth, index)));
+  for (int index = 0; index < shown_units(depth); ++index) {
+    lines.push_back(output_delta_line(in, unit_at(depth, index)));
+  }
   for (int m = depth - 1; m >= p.layer; --m) {
     const std::string l = derivation::superscript_digits(m), next = derivation::superscript_digits(m + 1);
     const std::string lx = std::to_string(m), nextx = std::to_string(m + 1);
@@ -208,7 +211,8 @@ std::vector<Line> delta_recursion(const derivation::Inputs& in, const WeightDeri
   const Styled delta_number = number(in.sample.layers[p.layer - 1].delta(0, p.row), true);
   Line last{in.names.partial({"ℓ", "\\ell"}, in.names.parameter(p)), {delta_times_input(in.names, p)}, ""};
   if (!p.is_bias()) {
-    last.rhs.push_back(join_product({delta_number, number(derivation::activation_value(in.sample, p.layer - 1, 0, p.col), true)}));
+    const double input = derivation::activation_value(in.sample, p.layer - 1, 0, p.col);
+    last.rhs.push_back(join_product({delta_number, number(input, true)}));
   }
   last.rhs.push_back(number(d.sample_value, false));
   lines.push_back(last);
@@ -256,11 +260,9 @@ void assemble(const derivation::Inputs& in, WeightDerivation& d) {
   d.latex += "\\end{aligned}";
 }
 
-std::string check_text(const WeightDerivation& d, const std::string& lhs, const std::string& sample_lhs) {
-  return "central difference: " + lhs + " ≈ " + expr::format_number(d.numerical_check) + " (relative error " +
-         expr::format_number(d.relative_error) + "); " + derivation::sample_label(d.sample) + ": " + sample_lhs + " ≈ " +
-         expr::format_number(d.sample_numerical_check) + " (relative error " +
-         expr::format_number(d.sample_relative_error) + ")";
+// "∂L/∂w1 ≈ 0.067 (relative error 2e-11)"
+std::string check_text(const std::string& lhs, double numeric, double error) {
+  return lhs + " ≈ " + expr::format_number(numeric) + " (relative error " + expr::format_number(error) + ")";
 }
 
 }  // namespace
@@ -314,7 +316,9 @@ Result<WeightDerivation> derive_weight(const Trainer& trainer, const std::string
       d.text += "path " + std::to_string(k + 1) + ": " + d.paths[k].text + " = " + d.paths[k].numeric + "\n";
     }
   }
-  d.text += check_text(d, "∂L/∂" + theta, "∂ℓ/∂" + theta);
+  d.text += "central difference: " + check_text("∂L/∂" + theta, d.numerical_check, d.relative_error) + "; " +
+            derivation::sample_label(d.sample) + ": " +
+            check_text("∂ℓ/∂" + theta, d.sample_numerical_check, d.sample_relative_error);
   for (const std::string& note : d.notes) d.text += "\nnote: " + note;
   return R::success(std::move(d));
 }

@@ -77,7 +77,9 @@ void slope_notes(const Inputs& in, const WeightDerivation& d, std::vector<std::s
     }
     if (own && is_relu(act)) {
       bool all_off = true;
-      for (int s = 0; s < in.batch.samples(); ++s) all_off = all_off && in.batch.layers[unit.layer - 1].z(s, unit.unit) <= 0;
+      for (int s = 0; s < in.batch.samples(); ++s) {
+        all_off = all_off && in.batch.layers[unit.layer - 1].z(s, unit.unit) <= 0;
+      }
       if (all_off) {
         notes.push_back(name + " is off on every sample of the batch (" + z_name + " ≤ 0 on all " +
                         std::to_string(in.batch.samples()) + "): ∂L/∂" + theta +
@@ -102,7 +104,9 @@ void input_and_weight_notes(const Inputs& in, const WeightDerivation& d, std::ve
     const std::string input = in.names.unit(p.layer - 1, p.col).text;
     const std::string delta = in.names.delta(p.layer, p.row).text;
     bool zero_on_all = true;
-    for (int s = 0; s < in.batch.samples(); ++s) zero_on_all = zero_on_all && activation_value(in.batch, p.layer - 1, s, p.col) == 0;
+    for (int s = 0; s < in.batch.samples(); ++s) {
+      zero_on_all = zero_on_all && activation_value(in.batch, p.layer - 1, s, p.col) == 0;
+    }
     if (activation_value(in.sample, p.layer - 1, 0, p.col) == 0) {
       notes.push_back(input + " = 0 on " + sample_label(d.sample) + ", so ∂ℓ/∂" + theta + " = " + delta + "·" + input +
                       " = 0: a weight learns nothing from an input that is 0");
@@ -145,7 +149,8 @@ void value_notes(const Inputs& in, const WeightDerivation& d, std::vector<std::s
   if (!std::isfinite(d.value)) {
     notes.push_back("the network has diverged (a value is NaN or ∞): reset it or lower the learning rate");
   } else if (d.value == 0) {
-    notes.push_back("∂L/∂" + theta + " = 0 on this batch: gradient descent leaves " + theta + " unchanged (regularization aside)");
+    notes.push_back("∂L/∂" + theta + " = 0 on this batch: gradient descent leaves " + theta +
+                    " unchanged (regularization aside)");
   } else if (std::abs(d.value) < kTinyGradient) {
     notes.push_back("∂L/∂" + theta + " = " + format_number(d.value) + " is tiny: this step barely moves " + theta);
   }
@@ -167,9 +172,10 @@ void regularization_note(const Inputs& in, const WeightDerivation& d, std::vecto
   const double term = penalty.weights[p.layer - 1](p.row, p.col);
   const std::string theta = in.names.parameter(p).text;
   const bool l2 = in.regularization.kind == Regularization::l2;
-  notes.push_back("this is the data loss's gradient; the update also adds " + std::string(l2 ? "λ·" : "λ·sign(") + theta +
-                  (l2 ? "" : ")") + " = " + format_number(term) + " from " + (l2 ? "L2" : "L1") +
-                  " regularization, " + format_number(d.value + term) + " in all");
+  const std::string derivative = l2 ? "λ·" + theta : "λ·sign(" + theta + ")";  // λ·R'(w)
+  notes.push_back("this is the data loss's gradient; the update also adds " + derivative + " = " +
+                  format_number(term) + " from " + (l2 ? "L2" : "L1") + " regularization, " +
+                  format_number(d.value + term) + " in all");
 }
 
 // A central difference straddling a ReLU kink (z = 0) measures neither side's slope.
@@ -180,9 +186,9 @@ void kink_note(const Inputs& in, const WeightDerivation& d, std::vector<std::str
     if (act != Activation::relu && act != Activation::leaky_relu) continue;
     for (int s = 0; s < in.batch.samples(); ++s) {
       if (std::abs(in.batch.layers[unit.layer - 1].z(s, unit.unit)) < kKinkDistance) {
-        notes.push_back("the central difference disagrees with backprop because " + in.names.unit(unit.layer, unit.unit).text +
-                        " sits at its ReLU kink (|z| < " + format_number(kKinkDistance) +
-                        "), where the slope jumps from one side to the other");
+        notes.push_back("the central difference disagrees with backprop because " +
+                        in.names.unit(unit.layer, unit.unit).text + " sits at its ReLU kink (|z| < " +
+                        format_number(kKinkDistance) + "), where the slope jumps from one side to the other");
         return;
       }
     }
