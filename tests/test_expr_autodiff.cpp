@@ -30,10 +30,10 @@ std::vector<double> adjoints(const Graph& g) {
 TEST_CASE("expr autodiff: the seed example at (1, 2) is f = 24, ∇f = (32, 44)") {
   Graph g = parse_ok(kSeed);
   const Evaluation e = evaluate(g, 1, 2);
-  REQUIRE(e.defined());
+  BPL_REQUIRE(e.defined());
   CHECK(e.value == 24);
   const Gradient grad = backward(g);
-  REQUIRE(grad.defined());
+  BPL_REQUIRE(grad.defined());
   CHECK(grad.dx == 32);
   CHECK(grad.dy == 44);
 }
@@ -45,7 +45,7 @@ TEST_CASE("expr autodiff: the seed example matches the hand derivation and centr
     const double x = p[0], y = p[1];
     CAPTURE(x);
     CAPTURE(y);
-    REQUIRE(evaluate(g, x, y).defined());
+    BPL_REQUIRE(evaluate(g, x, y).defined());
     CHECK(close(g.nodes[g.root].value, seed_f(x, y), 1e-14));
     const Gradient grad = backward(g);
     CHECK(close(grad.dx, seed_dx(x, y), 1e-14));
@@ -69,15 +69,15 @@ TEST_CASE("expr autodiff: stepping through the seed's backward pass") {
   evaluate(g, 1, 2);
   BackwardStepper stepper(g);
   // f, z, w, v, u: the non-leaf nodes from the root down.
-  REQUIRE(stepper.step_count() == 5);
+  BPL_REQUIRE(stepper.step_count() == 5);
   CHECK(g.nodes[g.root].adjoint == 1);
   CHECK(g.nodes[g.y].adjoint == 0);
 
-  REQUIRE(stepper.next(g));
+  BPL_REQUIRE(stepper.next(g));
   const StepRecord& first = *stepper.last();
   CHECK(g.nodes[first.node].label == "f");
   CHECK(first.adjoint == 1);
-  REQUIRE(first.edges.size() == 2);
+  BPL_REQUIRE(first.edges.size() == 2);
   // f = w·z at w = 3, z = 8: ∂f/∂w = z = 8, ∂f/∂z = w = 3.
   CHECK(g.nodes[first.edges[0].input].label == "w");
   CHECK(first.edges[0].local == 8);
@@ -102,15 +102,15 @@ TEST_CASE("expr autodiff: stepping through the seed's backward pass") {
   }
   SUBCASE("prev undoes exactly, reset starts over") {
     const std::vector<double> after_one = adjoints(g);
-    REQUIRE(stepper.next(g));
-    REQUIRE(stepper.next(g));
-    REQUIRE(stepper.prev(g));
-    REQUIRE(stepper.prev(g));
+    BPL_REQUIRE(stepper.next(g));
+    BPL_REQUIRE(stepper.next(g));
+    BPL_REQUIRE(stepper.prev(g));
+    BPL_REQUIRE(stepper.prev(g));
     CHECK(adjoints(g) == after_one);
-    REQUIRE(stepper.prev(g));
+    BPL_REQUIRE(stepper.prev(g));
     CHECK_FALSE(stepper.prev(g));
     CHECK(stepper.position() == 0);
-    REQUIRE(stepper.next(g));
+    BPL_REQUIRE(stepper.next(g));
     stepper.reset(g);
     CHECK(stepper.position() == 0);
     CHECK(g.nodes[g.root].adjoint == 1);
@@ -123,7 +123,7 @@ TEST_CASE("expr autodiff: a shared variable's contributions sum to its final adj
   for (const std::string source : sources) {
     CAPTURE(source);
     Graph g = parse_ok(source);
-    REQUIRE(evaluate(g, 0.7, 1.3).defined());
+    BPL_REQUIRE(evaluate(g, 0.7, 1.3).defined());
     BackwardStepper stepper(g);
     double sum_x = 0, sum_y = 0;
     while (stepper.next(g)) {
@@ -150,13 +150,13 @@ TEST_CASE("expr autodiff: x·x sends two edges into one leaf and prev undoes bot
   Graph g = parse_ok("x*x");
   evaluate(g, 3, 0);
   BackwardStepper stepper(g);
-  REQUIRE(stepper.next(g));
+  BPL_REQUIRE(stepper.next(g));
   const StepRecord& step = *stepper.last();
-  REQUIRE(step.edges.size() == 2);
+  BPL_REQUIRE(step.edges.size() == 2);
   CHECK(step.edges[0].adjoint_after == 3);
   CHECK(step.edges[1].adjoint_before == 3);
   CHECK(step.edges[1].adjoint_after == 6);  // d(x²)/dx = 2x = 6
-  REQUIRE(stepper.prev(g));
+  BPL_REQUIRE(stepper.prev(g));
   CHECK(g.nodes[g.x].adjoint == 0);
 }
 
@@ -165,7 +165,7 @@ TEST_CASE("expr autodiff: constants get no gradient and no step") {
   evaluate(g, 1, 0);
   BackwardStepper stepper(g);
   CHECK(stepper.step_count() == 1);  // only the root: 2^3 does not vary
-  REQUIRE(stepper.next(g));
+  BPL_REQUIRE(stepper.next(g));
   CHECK(stepper.last()->edges[0].followed);
   CHECK_FALSE(stepper.last()->edges[1].followed);
   CHECK(stepper.last()->edges[1].contribution == 0);
@@ -179,7 +179,7 @@ TEST_CASE("expr autodiff: a domain error is attached to the node where it happen
   const Evaluation e = evaluate(g, -1, 0);
   CHECK_FALSE(e.defined());
   CHECK(e.status == PointStatus::domain_error);
-  REQUIRE(e.undefined_at != kNoNode);
+  BPL_REQUIRE(e.undefined_at != kNoNode);
   CHECK(g.nodes[e.undefined_at].op == Op::log);
   CHECK(e.reason == "ln is only defined for positive numbers, and its input is -1");
   CHECK(g.nodes[g.root].undefined.find("is undefined") != std::string::npos);  // downstream points back
@@ -193,7 +193,7 @@ TEST_CASE("expr autodiff: a domain error is attached to the node where it happen
 TEST_CASE("expr autodiff: an undefined slope makes the gradient undefined, not NaN-silent") {
   SUBCASE("sqrt at 0") {
     Graph g = parse_ok("sqrt(x) + y");
-    REQUIRE(evaluate(g, 0, 1).defined());
+    BPL_REQUIRE(evaluate(g, 0, 1).defined());
     const Gradient grad = backward(g);
     CHECK_FALSE(grad.defined());
     CHECK(grad.reason.find("sqrt'(0) = +∞") != std::string::npos);
@@ -201,14 +201,14 @@ TEST_CASE("expr autodiff: an undefined slope makes the gradient undefined, not N
   }
   SUBCASE("a varying exponent on a negative base") {
     Graph g = parse_ok("(-2)^x");
-    REQUIRE(evaluate(g, 2, 0).defined());
+    BPL_REQUIRE(evaluate(g, 2, 0).defined());
     CHECK_FALSE(backward(g).defined());
   }
   SUBCASE("a constant exponent on a negative base is fine") {
     Graph g = parse_ok("x^2");
-    REQUIRE(evaluate(g, -2, 0).defined());
+    BPL_REQUIRE(evaluate(g, -2, 0).defined());
     const Gradient grad = backward(g);
-    REQUIRE(grad.defined());
+    BPL_REQUIRE(grad.defined());
     CHECK(grad.dx == -4);  // 2x at x = −2
   }
   SUBCASE("overflow is its own status") {
@@ -220,12 +220,12 @@ TEST_CASE("expr autodiff: an undefined slope makes the gradient undefined, not N
 
 TEST_CASE("expr autodiff: kink conventions reach the gradient") {
   Graph relu = parse_ok("relu(x) + abs(y)");
-  REQUIRE(evaluate(relu, 0, 0).defined());
+  BPL_REQUIRE(evaluate(relu, 0, 0).defined());
   const Gradient g1 = backward(relu);
   CHECK(g1.dx == 0);  // relu'(0) = 0
   CHECK(g1.dy == 0);  // abs'(0) = 0
   Graph tie = parse_ok("max(x, y)");
-  REQUIRE(evaluate(tie, 1, 1).defined());
+  BPL_REQUIRE(evaluate(tie, 1, 1).defined());
   const Gradient g2 = backward(tie);
   CHECK(g2.dx == 0.5);
   CHECK(g2.dy == 0.5);

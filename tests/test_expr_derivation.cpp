@@ -13,8 +13,8 @@ TEST_CASE("expr derivation: the seed example, path by path") {
   Graph g = parse_ok("(x^2 + x*y) * y^3");
   evaluate(g, 1, 2);
   const Derivation d = derive(g);
-  REQUIRE(d.defined);
-  REQUIRE(d.variables.size() == 2);
+  BPL_REQUIRE(d.defined);
+  BPL_REQUIRE(d.variables.size() == 2);
   // By hand, u = x², v = x·y, w = u + v, z = y³, f = w·z at (1, 2):
   // ∂f/∂w = z = 8, ∂f/∂z = w = 3, ∂w/∂u = ∂w/∂v = 1, ∂u/∂x = 2x = 2,
   // ∂v/∂x = y = 2, ∂v/∂y = x = 1, ∂z/∂y = 3y² = 12.
@@ -51,10 +51,10 @@ TEST_CASE("expr derivation: the sum over paths equals the backward adjoint") {
     for (int k = 0; k < 5; ++k) {
       const double x = points.uniform(0.2, 2), y = points.uniform(0.2, 2);
       CAPTURE(source);
-      REQUIRE(evaluate(g, x, y).defined());
+      BPL_REQUIRE(evaluate(g, x, y).defined());
       const Gradient grad = backward(g);
       const Derivation d = derive(g);
-      REQUIRE(d.variables[0].defined);
+      BPL_REQUIRE(d.variables[0].defined);
       CHECK(close(d.variables[0].total, grad.dx, 1e-12));
       CHECK(close(d.variables[1].total, grad.dy, 1e-12));
       double listed = 0;  // the listed products add up to the total
@@ -108,7 +108,7 @@ TEST_CASE("expr derivation: undefined points say why") {
     Graph g = parse_ok("sqrt(x) + y");
     evaluate(g, 0, 1);
     const Derivation d = derive(g);
-    REQUIRE(d.defined);
+    BPL_REQUIRE(d.defined);
     CHECK_FALSE(d.variables[0].defined);
     CHECK(d.variables[0].lines.back().find("= undefined, because sqrt'(0) = +∞") != std::string::npos);
     CHECK(d.variables[1].defined);

@@ -19,7 +19,7 @@ TEST_CASE("expr descent: GD on x² + y² from (1, 1) with lr 0.1 follows 0.8ⁿ"
   config.steps = 30;
   const Trajectory t = descend(g, config);
   CHECK(t.status == DescentStatus::completed);
-  REQUIRE(t.points.size() == 31);
+  BPL_REQUIRE(t.points.size() == 31);
   for (int n = 0; n <= 30; ++n) {
     CAPTURE(n);
     const double expected = std::pow(0.8, n);
@@ -44,7 +44,7 @@ TEST_CASE("expr descent: momentum follows the hand-computed recurrence") {
   config.momentum = 0.9;
   config.steps = 3;
   const Trajectory t = descend(g, config);
-  REQUIRE(t.points.size() == 4);
+  BPL_REQUIRE(t.points.size() == 4);
   CHECK(close(t.points[1].x, 0.8, 1e-14));
   CHECK(close(t.points[2].x, 0.46, 1e-14));
   CHECK(close(t.points[3].x, 0.062, 1e-14));
@@ -61,7 +61,7 @@ TEST_CASE("expr descent: Adam's first step moves each coordinate by about lr") {
   config.learning_rate = 0.1;
   config.steps = 1;
   const Trajectory t = descend(g, config);
-  REQUIRE(t.points.size() == 2);
+  BPL_REQUIRE(t.points.size() == 2);
   CHECK(close(t.points[1].x, 0.9, 1e-8));
   CHECK(close(t.points[1].y, -1.9, 1e-8));
 }
@@ -100,7 +100,7 @@ TEST_CASE("expr descent: overflow counts as divergence, a domain error stops as 
     CHECK(t.points.size() == 1);
     CHECK(t.message.find("stopped at step 1") == 0);
     CHECK(t.message.find("sqrt is only defined for numbers ≥ 0") != std::string::npos);
-    REQUIRE(t.undefined_at != kNoNode);
+    BPL_REQUIRE(t.undefined_at != kNoNode);
     CHECK(g.nodes[t.undefined_at].op == Op::sqrt);
   }
 }
@@ -136,7 +136,7 @@ TEST_CASE("expr descent: zero steps records only the start") {
   config.y0 = 3;
   config.steps = 0;
   const Trajectory t = descend(g, config);
-  REQUIRE(t.points.size() == 1);
+  BPL_REQUIRE(t.points.size() == 1);
   CHECK(t.points[0].f == 6);
   CHECK(t.points[0].gx == 3);
   CHECK(t.points[0].gy == 2);

@@ -11,7 +11,7 @@ using bpl::expr::testing::parse_ok;
 TEST_CASE("expr field: x² + y² on a 5×5 grid matches the formula") {
   const Graph g = parse_ok("x^2 + y^2");
   const Field field = sample_field(g, {-2, 2, -1, 3}, 5);
-  REQUIRE(field.ok);
+  BPL_REQUIRE(field.ok);
   CHECK(field.undefined_cells == 0);
   for (int j = 0; j < 5; ++j) {
     for (int i = 0; i < 5; ++i) {
@@ -32,7 +32,7 @@ TEST_CASE("expr field: x² + y² on a 5×5 grid matches the formula") {
 TEST_CASE("expr field: undefined cells are flagged, not NaN-silent") {
   SUBCASE("ln(x): the value") {
     const Field field = sample_field(parse_ok("ln(x) + y"), {-1, 1, -1, 1}, 3);
-    REQUIRE(field.ok);
+    BPL_REQUIRE(field.ok);
     CHECK(field.undefined_cells == 6);  // the columns x = −1 and x = 0
     for (int j = 0; j < 3; ++j) {
       CHECK(field.state[field.index(0, j)] == CellState::undefined);
@@ -43,7 +43,7 @@ TEST_CASE("expr field: undefined cells are flagged, not NaN-silent") {
   }
   SUBCASE("sqrt(x): only the gradient at x = 0") {
     const Field field = sample_field(parse_ok("sqrt(x)"), {0, 1, 0, 1}, 2);
-    REQUIRE(field.ok);
+    BPL_REQUIRE(field.ok);
     CHECK(field.state[field.index(0, 0)] == CellState::gradient_undefined);
     CHECK(field.f[field.index(0, 0)] == 0);
     CHECK(field.state[field.index(1, 0)] == CellState::defined);

@@ -23,11 +23,11 @@ void check_op_against_central_differences(const OpPoint& p) {
   CAPTURE(op_name(p.op));
   CAPTURE(p.a);
   CAPTURE(p.b);
-  REQUIRE(r.undefined.empty());
+  BPL_REQUIRE(r.undefined.empty());
   for (int slot = 0; slot < arity(p.op); ++slot) {
     CAPTURE(slot);
     const double numeric = central_difference(p.op, p.a, p.b, slot);
-    REQUIRE(r.slope_undefined[slot].empty());
+    BPL_REQUIRE(r.slope_undefined[slot].empty());
     CHECK(close(r.local[slot], numeric, 1e-6));
   }
 }
@@ -138,11 +138,11 @@ TEST_CASE("expr ops: each op in a graph matches central differences of the whole
       CAPTURE(x);
       CAPTURE(y);
       if (std::fabs(x - y) < 1e-3) continue;  // keep off the min/max/abs/relu kink
-      REQUIRE(evaluate(g, x, y).defined());
+      BPL_REQUIRE(evaluate(g, x, y).defined());
       const Gradient grad = backward(g);
       const CentralDifference numeric = central_difference(g, x, y);
-      REQUIRE(grad.defined());
-      REQUIRE(numeric.defined);
+      BPL_REQUIRE(grad.defined());
+      BPL_REQUIRE(numeric.defined);
       CHECK(close(grad.dx, numeric.dx, 1e-6));
       CHECK(close(grad.dy, numeric.dy, 1e-6));
     }

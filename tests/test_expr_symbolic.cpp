@@ -52,9 +52,9 @@ TEST_CASE("expr symbolic: the symbolic gradient evaluates to the AD gradient at 
       CAPTURE(source);
       CAPTURE(grad.text_x);
       CAPTURE(grad.text_y);
-      REQUIRE(evaluate(g, x, y).defined());
+      BPL_REQUIRE(evaluate(g, x, y).defined());
       const Gradient ad = backward(g);
-      REQUIRE(ad.defined());
+      BPL_REQUIRE(ad.defined());
       CHECK(close(evaluate(grad.arena, grad.dx, x, y), ad.dx, 1e-12));
       CHECK(close(evaluate(grad.arena, grad.dy, x, y), ad.dy, 1e-12));
     }
@@ -69,10 +69,10 @@ TEST_CASE("expr symbolic: the text form parses back to the same gradient") {
     const SymbolicGradient grad = symbolic_gradient(g);
     Graph dx = parse_ok(grad.text_x);
     Graph dy = parse_ok(grad.text_y);
-    REQUIRE(evaluate(g, 0.7, 1.3).defined());
+    BPL_REQUIRE(evaluate(g, 0.7, 1.3).defined());
     const Gradient ad = backward(g);
-    REQUIRE(evaluate(dx, 0.7, 1.3).defined());
-    REQUIRE(evaluate(dy, 0.7, 1.3).defined());
+    BPL_REQUIRE(evaluate(dx, 0.7, 1.3).defined());
+    BPL_REQUIRE(evaluate(dy, 0.7, 1.3).defined());
     CHECK(close(dx.nodes[dx.root].value, ad.dx, 1e-12));
     CHECK(close(dy.nodes[dy.root].value, ad.dy, 1e-12));
   }
@@ -148,7 +148,7 @@ TEST_CASE("expr symbolic: printing uses exactly the parentheses precedence needs
 TEST_CASE("expr symbolic: kink conventions agree with AD") {
   Graph g = parse_ok("relu(x) + abs(y) + max(x, y)");
   const SymbolicGradient grad = symbolic_gradient(g);
-  REQUIRE(evaluate(g, 0, 0).defined());
+  BPL_REQUIRE(evaluate(g, 0, 0).defined());
   const Gradient ad = backward(g);
   // relu'(0) = 0, abs'(0) = 0, max at a tie ½ each.
   CHECK(ad.dx == 0.5);
