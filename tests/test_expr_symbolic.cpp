@@ -95,6 +95,8 @@ TEST_CASE("expr symbolic: simplification rules") {
     CHECK(f.text(s.div(s.number(1), s.number(0))) == "1/0");
     CHECK(f.text(s.pow(s.number(-8), s.number(0.5))) == "(-8)^0.5");
     CHECK(f.text(s.call(SymOp::sin, s.number(2))) == "sin(2)");  // functions stay symbolic
+    CHECK(f.text(s.mul(s.number(1e308), s.number(15))) == "1e+308*15");  // overflow: kept
+    CHECK(f.text(s.mul(s.number(1e308), s.mul(s.number(15), f.x))) == "1e+308*15*x");
   }
   SUBCASE("x + 0 and 0 + x") {
     CHECK(s.add(f.x, s.number(0)) == f.x);
@@ -113,6 +115,10 @@ TEST_CASE("expr symbolic: simplification rules") {
     CHECK(s.pow(f.x, s.number(1)) == f.x);
     CHECK(f.text(s.pow(f.x, s.number(0))) == "1");
     CHECK(f.text(s.pow(s.number(1), f.x)) == "1");
+  }
+  SUBCASE("a·(1/b) = a/b") {
+    CHECK(f.text(s.mul(f.y, s.div(s.number(1), f.x))) == "y/x");
+    CHECK(f.text(s.mul(s.div(s.number(1), f.x), f.y)) == "y/x");
   }
   SUBCASE("x/1, 0/x, −(−x)") {
     CHECK(s.div(f.x, s.number(1)) == f.x);

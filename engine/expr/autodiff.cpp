@@ -39,9 +39,12 @@ void evaluate_node(Graph& graph, Node& node) {
   }
 }
 
+// Where f itself is undefined there is nothing to differentiate: every adjoint
+// is NaN (null in JSON), so no 0 is mistaken for a gradient.
 void reset_adjoints(Graph& graph) {
-  for (Node& node : graph.nodes) node.adjoint = 0;
-  if (graph.root != kNoNode) graph.nodes[graph.root].adjoint = 1;  // ∂f/∂f = 1
+  const bool defined = graph.root != kNoNode && graph.nodes[graph.root].defined();
+  for (Node& node : graph.nodes) node.adjoint = defined ? 0 : NAN;
+  if (defined) graph.nodes[graph.root].adjoint = 1;  // ∂f/∂f = 1
 }
 
 // The one backward step both backward() and BackwardStepper take:

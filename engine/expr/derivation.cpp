@@ -143,8 +143,11 @@ void write_lines(const Graph& graph, VariableDerivation& d) {
     d.latex_lines.push_back("&= " + signed_sum(products, true));
   }
   if (d.defined) {
-    d.lines.push_back(indent + "= " + format_number(d.total));
-    d.latex_lines.push_back("&= " + latex_number(d.total, false));
+    const std::string total = format_number(d.total);
+    if (numbers != total) {  // a single factor already is the total
+      d.lines.push_back(indent + "= " + total);
+      d.latex_lines.push_back("&= " + latex_number(d.total, false));
+    }
   } else {
     d.lines.push_back(indent + "= undefined, because " + d.undefined);
     d.latex_lines.push_back("&= \\text{undefined}");

@@ -24,11 +24,13 @@ bool finite(double v) { return std::isfinite(v); }
 
 }  // namespace
 
+// Two numbers fold when the result is a finite number and stay as they are
+// otherwise; no other rule sees them (so no rule can bounce between them).
 SymId SymArena::add(SymId a, SymId b) {
   const SymNode na = nodes[a];
   const SymNode nb = nodes[b];
-  if (na.op == SymOp::number && nb.op == SymOp::number && finite(na.value + nb.value)) {
-    return number(na.value + nb.value);
+  if (na.op == SymOp::number && nb.op == SymOp::number) {
+    return finite(na.value + nb.value) ? number(na.value + nb.value) : push(SymOp::add, a, b);
   }
   if (is_number(a, 0)) return b;
   if (is_number(b, 0)) return a;
@@ -40,8 +42,8 @@ SymId SymArena::add(SymId a, SymId b) {
 SymId SymArena::sub(SymId a, SymId b) {
   const SymNode na = nodes[a];
   const SymNode nb = nodes[b];
-  if (na.op == SymOp::number && nb.op == SymOp::number && finite(na.value - nb.value)) {
-    return number(na.value - nb.value);
+  if (na.op == SymOp::number && nb.op == SymOp::number) {
+    return finite(na.value - nb.value) ? number(na.value - nb.value) : push(SymOp::sub, a, b);
   }
   if (is_number(b, 0)) return a;
   if (is_number(a, 0)) return neg(b);
@@ -53,8 +55,8 @@ SymId SymArena::sub(SymId a, SymId b) {
 SymId SymArena::mul(SymId a, SymId b) {
   const SymNode na = nodes[a];
   const SymNode nb = nodes[b];
-  if (na.op == SymOp::number && nb.op == SymOp::number && finite(na.value * nb.value)) {
-    return number(na.value * nb.value);
+  if (na.op == SymOp::number && nb.op == SymOp::number) {
+    return finite(na.value * nb.value) ? number(na.value * nb.value) : push(SymOp::mul, a, b);
   }
   if (is_number(a, 0) || is_number(b, 0)) return number(0);
   if (is_number(a, 1)) return b;
@@ -64,20 +66,22 @@ SymId SymArena::mul(SymId a, SymId b) {
   if (nb.op == SymOp::number) return mul(b, a);                              // x·2 = 2·x
   if (na.op == SymOp::neg) return neg(mul(na.a, b));                         // (−a)·b = −(a·b)
   if (nb.op == SymOp::neg) return neg(mul(a, nb.a));
-  const bool b_leads_with_number = nb.op == SymOp::mul && nodes[nb.a].op == SymOp::number;
-  if (regroup_constants && b_leads_with_number) {
+  if (!regroup) return push(SymOp::mul, a, b);
+  if (nb.op == SymOp::mul && nodes[nb.a].op == SymOp::number) {
     if (na.op == SymOp::number) return mul(mul(a, nb.a), nb.b);              // 2·(3·x) = 6·x
     return mul(nb.a, mul(a, nb.b));                                          // a·(2·x) = 2·(a·x)
   }
+  if (nb.op == SymOp::div && is_number(nb.a, 1)) return div(a, nb.b);        // a·(1/b) = a/b
+  if (na.op == SymOp::div && is_number(na.a, 1)) return div(b, na.b);
   return push(SymOp::mul, a, b);
 }
 
 SymId SymArena::div(SymId a, SymId b) {
   const SymNode na = nodes[a];
   const SymNode nb = nodes[b];
-  if (na.op == SymOp::number && nb.op == SymOp::number && nb.value != 0 &&
-      finite(na.value / nb.value)) {
-    return number(na.value / nb.value);
+  if (na.op == SymOp::number && nb.op == SymOp::number) {
+    const bool exact = nb.value != 0 && finite(na.value / nb.value);
+    return exact ? number(na.value / nb.value) : push(SymOp::div, a, b);
   }
   if (is_number(b, 1)) return a;
   if (is_number(b, -1)) return neg(a);
@@ -90,7 +94,7 @@ SymId SymArena::pow(SymId a, SymId b) {
   const SymNode nb = nodes[b];
   if (na.op == SymOp::number && nb.op == SymOp::number) {
     const OpResult r = apply_op(Op::pow, na.value, nb.value);
-    if (r.undefined.empty()) return number(r.value);
+    return r.undefined.empty() ? number(r.value) : push(SymOp::pow, a, b);
   }
   if (is_number(b, 1)) return a;
   if (is_number(b, 0)) return number(1);
@@ -255,9 +259,9 @@ SymbolicGradient symbolic_gradient(const Graph& graph) {
   SymArena& s = out.arena;
   const std::size_t n = graph.nodes.size();
   std::vector<SymId> value(n, -1), adjoint(n, -1);  // -1: no contribution yet
-  s.regroup_constants = false;
+  s.regroup = false;
   for (std::size_t id = 0; id < n; ++id) value[id] = value_of(s, graph, graph.nodes[id], value);
-  s.regroup_constants = true;
+  s.regroup = true;
   if (graph.root != kNoNode) adjoint[graph.root] = s.number(1);
   for (NodeId id = static_cast<NodeId>(n) - 1; id >= 0; --id) {
     const Node& node = graph.nodes[id];

@@ -29,14 +29,15 @@ struct SymNode {
 //   constant folding (+ − · / ^ neg, sign and step of a number; only finite results),
 //   a + 0 = a, a − 0 = a, 0 − a = −a, a + (−b) = a − b, a − (−b) = a + b,
 //   a·1 = a, a·0 = 0, a·(−1) = −a, constants move left (x·2 = 2·x, 2·(3·x) = 6·x),
+//   a·(1/b) = a/b,
 //   a/1 = a, 0/a = 0, a^1 = a, a^0 = 1, 1^a = 1, −(−a) = a.
 // Functions of numbers other than sign/step stay unevaluated (sin(2) reads better than 0.909…).
 struct SymArena {
   std::vector<SymNode> nodes;
-  // Regrouping constants (2·(3·x) = 6·x) is exact in algebra but not in floating
-  // point; symbolic_gradient() turns it off while copying f itself, so f's
-  // subexpressions evaluate bit for bit as the graph does (kinks stay on the same side).
-  bool regroup_constants = true;
+  // Regrouping (2·(3·x) = 6·x, a·(1/b) = a/b) is exact in algebra but not in
+  // floating point; symbolic_gradient() turns it off while copying f itself, so
+  // f's subexpressions evaluate bit for bit as the graph does (kinks stay on the same side).
+  bool regroup = true;
 
   SymId number(double v);
   SymId leaf(SymOp op);  // pi, e, x, y
