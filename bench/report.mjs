@@ -7,7 +7,21 @@ import path from 'node:path';
 
 const [rawFile, infoFile, outDir] = process.argv.slice(2);
 const info = JSON.parse(fs.readFileSync(infoFile, 'utf8'));
-const raw = fs.readFileSync(rawFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const lines_in = fs.readFileSync(rawFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+// One entry per (workload, contestant): the blocks of every round pooled, the
+// loss check from the round that ran it (check_epochs > 0).
+const raw = [];
+for (const r of lines_in) {
+  const same = raw.find((p) => p.workload === r.workload && p.contestant === r.contestant);
+  if (!same) { raw.push({...r, epoch_seconds: [...(r.epoch_seconds || [])], rounds: 1}); continue; }
+  if (r.error) { same.error = r.error; continue; }
+  same.epoch_seconds.push(...r.epoch_seconds);
+  same.rounds += 1;
+  same.finite = same.finite !== false && r.finite !== false;
+  if ((r.check_epochs || 0) > (same.check_epochs || 0)) {
+    Object.assign(same, {check_epochs: r.check_epochs, initial_loss: r.initial_loss, final_loss: r.final_loss});
+  }
+}
 
 // Final losses must agree with a's to this relative tolerance: float32 summation
 // order moves them by ~1e-7; one SGD step fewer moves them by ~1e-3.
@@ -46,7 +60,7 @@ const rows = raw.filter((r) => !r.error).map((r) => {
     workload: r.workload, contestant: r.contestant, name: NAMES[r.contestant] || r.contestant,
     samples_per_s, gflops: samples_per_s * r.flops_per_sample / 1e9,
     median_s, min_s: Math.min(...r.epoch_seconds), max_s: Math.max(...r.epoch_seconds),
-    final_loss: r.final_loss, reps: r.epoch_seconds.length, epochs_per_block: r.epochs_per_block,
+    final_loss: r.final_loss, reps: r.epoch_seconds.length, rounds: r.rounds, epochs_per_block: r.epochs_per_block,
     backend: r.backend, simd: r.simd, threads: r.threads, runtime: r.runtime, finite: r.finite,
   };
 });
