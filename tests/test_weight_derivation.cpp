@@ -192,6 +192,35 @@ TEST_CASE("weight_derivation: a dead ReLU gives 0 and says so") {
   CHECK(w2.value != 0.0);
 }
 
+TEST_CASE("weight_derivation: a saturated sigmoid and a zero weight explain tiny and zero values") {
+  Trainer t;
+  // Sigmoid hidden units, linear output, half_mse; z1 = 0.5x1 + 0.75x2 + 16 ≥ 16 on every point.
+  const SeedNet n{0.5, -0.25, 0.75, 0.5, 1.5, -0.5, 16.0, -0.375, 0.125};
+  BPL_REQUIRE(configure_seed(t, n, Activation::sigmoid, Activation::linear, Loss::half_mse));
+  // ∂L/∂w1 = (1/B) Σ_s (y−t)·w5·h1(1−h1)·x1 with h = σ(z) = 1/(1+e⁻ᶻ), computed here from the weights.
+  double mean = 0.0;
+  for (int k : t.current_batch()) {
+    const Point& p = t.dataset().train[k];
+    const double h1 = 1 / (1 + std::exp(-(n.w1 * p.x1 + n.w3 * p.x2 + n.b1)));
+    const double h2 = 1 / (1 + std::exp(-(n.w2 * p.x1 + n.w4 * p.x2 + n.b2)));
+    const double e = n.w5 * h1 + n.w6 * h2 + n.b3 - p.label;
+    mean += e * n.w5 * h1 * (1 - h1) * p.x1 / 4.0;
+  }
+  const WeightDerivation w1 = derive(t, "w1", train_index_of(t, 1, 1));
+  CHECK(w1.value == doctest::Approx(mean).epsilon(1e-9));
+  CHECK(std::abs(w1.value) < 1e-6);
+  CHECK(w1.value != 0.0);
+  CHECK(has_note(w1, "h1 is saturated on sample"));
+  CHECK(has_note(w1, "is tiny"));
+  CHECK_FALSE(has_note(derive(t, "w2"), "saturated"));  // z2 = −0.25x1 + 0.5x2 − 0.375: σ' ≈ 0.24
+  // w5 = 0: nothing reaches h1 from the output, so w1's gradient is exactly 0.
+  BPL_REQUIRE(t.set_parameter("w5", 0.0).empty());
+  const WeightDerivation blocked = derive(t, "w1");
+  CHECK(blocked.value == 0.0);
+  CHECK(has_note(blocked, "w5 = 0: nothing flows back into h1"));
+  CHECK(has_note(blocked, "∂L/∂w1 = 0 on this batch"));
+}
+
 TEST_CASE("weight_derivation: other activations and losses on a 2-2-1 net keep the seed's names") {
   Trainer t;
   const SeedNet n{0.5, -0.25, 0.75, 0.5, 1.5, -0.5, 0.25, -0.375, 0.125};
