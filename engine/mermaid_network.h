@@ -69,7 +69,9 @@ MermaidImport parse_mermaid_network(std::string_view text);
 
 struct MermaidExportOptions {
   bool fence = false;          // wrap in ```mermaid … ```
-  bool compact = false;        // one `A & B --> C & D` line per pair of layers (ignored with weights)
+  // One `A & B --> C & D` line per pair of layers (ignored with weights): the
+  // form that re-imports for networks with more than 2000 nodes + edges.
+  bool compact = false;
   bool weights = false;        // Network overload: the weight on each edge
   int weight_digits = 3;       // significant digits of those weights
 };

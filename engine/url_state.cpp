@@ -211,7 +211,12 @@ Read read_value(const KeySpec& spec, std::string_view raw, bool has_value) {
     case Kind::name_list: {
       json items = json::array();
       if (raw.empty()) return {std::move(items), ""};
-      for (std::string_view part : url::split(raw, ',')) {
+      const std::vector<std::string_view> parts = url::split(raw, ',');
+      if (parts.size() > std::size_t(kMaxUrlListItems)) {  // also keeps the config reader's pairwise checks small
+        return {std::nullopt, "expected at most " + std::to_string(kMaxUrlListItems) + " comma-separated items, got " +
+                                  std::to_string(parts.size())};
+      }
+      for (std::string_view part : parts) {
         Read item = spec.kind == Kind::number_list ? number_value(part, true) : text_value(part);
         if (!item.value) return item;
         items.push_back(std::move(*item.value));
@@ -294,7 +299,8 @@ TrainConfig resolve_config(std::vector<Candidate> candidates, Decoder& d) {
     std::vector<bool> drop(candidates.size(), false);
     auto mark = [&](std::size_t k, const std::string& message) {
       Candidate& c = candidates[k];
-      c.message += (c.message.empty() ? "" : "; ") + with_text(message, c.value);
+      if (drop[k]) return;  // one reason per field is enough to act on
+      c.message = with_text(message, c.value);
       drop[k] = true;
     };
     for (const FieldError& e : errors) {

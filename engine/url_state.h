@@ -51,7 +51,7 @@ namespace bpl {
 inline constexpr int kUrlStateVersion = 1;
 inline constexpr std::size_t kMaxUrlHashLength = 65536;  // bytes, '#' included
 inline constexpr int kMaxUrlKeys = 128;                  // key=value pairs
-inline constexpr int kMaxUrlListItems = 64;              // panels, hide (features and hidden have their own caps)
+inline constexpr int kMaxUrlListItems = 64;              // any list (features and hidden have smaller caps of their own)
 inline constexpr std::size_t kMaxUrlNameLength = 32;     // a panel or control name
 inline constexpr std::size_t kMaxUrlOriginLength = 256;
 inline constexpr std::size_t kMaxUrlSelectedLength = 64;

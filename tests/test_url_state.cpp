@@ -169,6 +169,8 @@ TEST_CASE("url_state: fields equal to the defaults are left out") {
 
 TEST_CASE("url_state: a malformed field falls back to its default, the others apply") {
   const std::string long_expression = "expr=" + std::string(1001, 'x');
+  std::string long_list = "features=x1";
+  for (int i = 0; i < kMaxUrlListItems; ++i) long_list += ",x1";
   const std::string weights_2_2_1 = encode_url_state(
       {{"weights", model_to_json(make_network<float>(testing::make_shape(2, {2, 1}, Activation::relu, Activation::sigmoid, Loss::bce)))}});
   struct Row {
@@ -191,6 +193,7 @@ TEST_CASE("url_state: a malformed field falls back to its default, the others ap
       {"features=x1,x3", "features", "unknown feature"},
       {"features=x1,x1", "features", "listed twice"},
       {"features=", "features", "at least one"},
+      {long_list, "features", "at most 64 comma-separated items, got 65"},
       {"seed=9007199254740993", "seed", "from 0 to 9007199254740992"},
       {"seed=1.5", "seed", "integer"},
       {"samples=2", "samples", "from 4"},
