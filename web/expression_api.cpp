@@ -93,9 +93,24 @@ json runs_json(const ExpressionDemo& demo) {
   return runs;
 }
 
+// The adjoints a one-shot backward() leaves at the point, for comparing with the step-through.
+json one_shot_adjoints(const ExpressionDemo& demo) {
+  Graph copy = demo.graph;
+  evaluate(copy, demo.x, demo.y);
+  backward(copy);
+  json adjoints = json::array();
+  for (const Node& node : copy.nodes) adjoints.push_back(node.varies ? finite_or_null(node.adjoint) : json(nullptr));
+  return adjoints;
+}
+
+// A widget's rectangle in CSS pixels (ImGui draws in device pixels).
+json rect_json(ImVec2 min, ImVec2 max, float ratio) {
+  return {{"x", min.x / ratio}, {"y", min.y / ratio}, {"width", (max.x - min.x) / ratio}, {"height", (max.y - min.y) / ratio}};
+}
+
 json view(const App& app) {
   const ExpressionDemo& demo = app.expression;
-  const float ratio = demo.pixel_ratio > 0 ? demo.pixel_ratio : 1.0f;  // ImGui draws in device pixels
+  const float ratio = demo.pixel_ratio > 0 ? demo.pixel_ratio : 1.0f;
   json error = demo.draft_error ? to_json(*demo.draft_error) : json(nullptr);
   json derivation = json::object();
   for (const VariableDerivation& v : demo.derivation.variables)
@@ -105,15 +120,14 @@ json view(const App& app) {
           {"value", finite_or_null(demo.evaluation.value)}, {"defined", demo.evaluation.defined()},
           {"reason", demo.evaluation.reason},
           {"gradient", demo.gradient.defined() ? point_json(demo.gradient.dx, demo.gradient.dy) : json(nullptr)},
-          {"step", step_json(demo, false)}, {"nodes", nodes_json(demo)},
+          {"step", step_json(demo, false)}, {"nodes", nodes_json(demo)}, {"oneShot", one_shot_adjoints(demo)},
           {"derivation", derivation},
           {"symbolic", {{"x", demo.symbolic.text_x}, {"y", demo.symbolic.text_y}}},
           {"check", demo.check.defined ? point_json(demo.check.dx, demo.check.dy) : json(nullptr)},
           {"runs", runs_json(demo)},
           {"window", {{"x0", demo.window.x0}, {"x1", demo.window.x1}, {"y0", demo.window.y0}, {"y1", demo.window.y1}}},
-          {"widgets", {{"input", {{"x", demo.input_min.x / ratio}, {"y", demo.input_min.y / ratio},
-                                  {"width", (demo.input_max.x - demo.input_min.x) / ratio},
-                                  {"height", (demo.input_max.y - demo.input_min.y) / ratio}}}}}};
+          {"widgets", {{"input", rect_json(demo.input_min, demo.input_max, ratio)},
+                       {"plot", rect_json(demo.plot_min, demo.plot_max, ratio)}}}};
 }
 
 json presets() {

@@ -175,9 +175,10 @@ void draw_point_marker(ImDrawList* list, const ExpressionDemo& demo, const PlotF
 }
 
 void zoom(ExpressionDemo& demo, const PlotFrame& frame, ImVec2 mouse, float wheel) {
-  const double factor = std::pow(0.85, double(wheel));
-  const double width = (demo.window.x1 - demo.window.x0) * factor;
-  if (width < kMinWindow || width > kMaxWindow) return;
+  // Browsers report anything from ±1 to ±100 per notch: a notch is at most ×0.85 or ÷0.85.
+  const double notches = std::clamp(double(wheel), -2.0, 2.0);
+  const double width = demo.window.x1 - demo.window.x0;
+  const double factor = std::clamp(std::pow(0.85, notches), kMinWindow / width, kMaxWindow / width);
   const double mx = frame.x_at(mouse.x), my = frame.y_at(mouse.y);  // stays under the mouse
   FieldWindow& w = demo.window;
   w = {mx - (mx - w.x0) * factor, mx + (w.x1 - mx) * factor, my - (my - w.y0) * factor, my + (w.y1 - my) * factor};
@@ -212,7 +213,10 @@ void draw_toolbar(ExpressionDemo& demo) {
   section_title("Contour plot of f");
   ImGui::Checkbox("∇f arrows", &demo.show_arrows);
   ImGui::SameLine();
-  if (ImGui::Checkbox("log colours", &demo.log_colours)) demo.field_dirty = true;
+  if (ImGui::Checkbox("log colours", &demo.log_colours)) {
+    demo.log_colours_auto = false;
+    demo.field_dirty = true;
+  }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Colour by ln(1 + f − min f): contours follow orders of magnitude");
   ImGui::SameLine();
   if (ImGui::SmallButton("reset view")) {
@@ -220,8 +224,6 @@ void draw_toolbar(ExpressionDemo& demo) {
     demo.window = preset ? preset->window : FieldWindow{demo.x - 2, demo.x + 2, demo.y - 2, demo.y + 2};
     demo.field_dirty = true;
   }
-  ImGui::SameLine();
-  ImGui::TextDisabled("drag: pan · wheel: zoom · click: point");
 }
 
 }  // namespace
@@ -233,7 +235,8 @@ void draw_expression_contour_panel(App& app) {
   refresh_field(demo);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float margin_left = ImGui::CalcTextSize("-0.005").x + 6 * scale;
-  const float caption_h = ImGui::GetTextLineHeightWithSpacing() * 2;
+  const float caption_h = ImGui::GetTextLineHeightWithSpacing() * 3;
+  ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 0.3f));  // room for the top tick label
   const float side = std::max(std::min(avail.x - margin_left - 4 * scale, avail.y - caption_h), 60.0f * scale);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin_left);
   PlotFrame frame;
@@ -241,6 +244,8 @@ void draw_expression_contour_panel(App& app) {
   frame.p1 = ImVec2(frame.p0.x + side, frame.p0.y + side);
   frame.w = demo.window;
   ImGui::InvisibleButton("contour-plot", ImVec2(side, side));
+  demo.plot_min = frame.p0;
+  demo.plot_max = frame.p1;
   ImGui::SetItemUsingMouseWheel();
   const ImGuiIO& io = ImGui::GetIO();
   ImDrawList* list = ImGui::GetWindowDrawList();
@@ -264,7 +269,8 @@ void draw_expression_contour_panel(App& app) {
   list->PopClipRect();
   list->AddRect(frame.p0, frame.p1, palette().text_muted);
   // Tick labels lie outside the plot, so they are drawn after the clip is gone.
-  list->PushClipRect(ImVec2(frame.p0.x - margin_left, frame.p0.y - 2), ImVec2(frame.p1.x + 4, frame.p1.y + caption_h), true);
+  list->PushClipRect(ImVec2(frame.p0.x - margin_left, frame.p0.y - ImGui::GetFontSize() * 0.6f),
+                     ImVec2(frame.p1.x + ImGui::GetFontSize(), frame.p1.y + caption_h), true);
   draw_ticks(list, frame, true);
   list->PopClipRect();
 
@@ -285,6 +291,7 @@ void draw_expression_contour_panel(App& app) {
   ImGui::TextDisabled("colour: %s from %s (dark) to %s (yellow)%s", demo.log_colours ? "ln(1 + f − min f)" : "f",
                       format_number(demo.colour_lo).c_str(), format_number(demo.colour_hi).c_str(),
                       demo.field.undefined_cells ? " · grey: f undefined" : "");
+  ImGui::TextDisabled("drag: pan · wheel: zoom · click: set the point%s", demo.run_on_click ? " and run descent" : "");
 }
 
 }  // namespace bpl::web

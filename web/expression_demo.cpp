@@ -23,7 +23,7 @@ void adopt(ExpressionDemo& demo, Graph graph) {
   demo.draft = demo.graph.source;
   demo.draft_error.reset();
   demo.symbolic = symbolic_gradient(demo.graph);
-  demo.show_constants = demo.graph.nodes.size() <= 18;
+  demo.show_constants = demo.graph.nodes.size() <= 12;  // beyond that they crowd the columns
   demo.forward_done = true;
   demo.stepper.reset();
   clear_descent_runs(demo);
@@ -93,7 +93,9 @@ bool load_expression(ExpressionDemo& demo, const std::string& text) {
   ParseResult parsed = parse(text);
   if (!parsed.ok) return false;
   adopt(demo, std::move(parsed.graph));
-  if (const ExpressionPreset* preset = find_preset(text)) {
+  const ExpressionPreset* preset = find_preset(text);
+  demo.log_colours_auto = !preset;
+  if (preset) {
     demo.window = preset->window;
     demo.log_colours = preset->log_colours;
   }
@@ -230,6 +232,17 @@ void clear_descent_runs(ExpressionDemo& demo) {
   demo.table_run = -1;
 }
 
+namespace {
+
+// The value at `fraction` of the sorted values (reorders them).
+float quantile(std::vector<float>& values, double fraction) {
+  const std::size_t k = std::min(values.size() - 1, std::size_t(double(values.size()) * fraction));
+  std::nth_element(values.begin(), values.begin() + k, values.end());
+  return values[k];
+}
+
+}  // namespace
+
 void refresh_field(ExpressionDemo& demo) {
   if (!demo.field_dirty) return;
   demo.field_dirty = false;
@@ -237,27 +250,33 @@ void refresh_field(ExpressionDemo& demo) {
   const Field& field = demo.field;
   if (!field.ok) return;
   const int n = field.n;
-  std::vector<float> values(std::size_t(n) * n);
   std::vector<float> finite;
+  for (double v : field.f)
+    if (std::isfinite(v)) finite.push_back(float(v - field.f_min));
+  if (demo.log_colours_auto && !finite.empty()) {
+    // Log colours when the top of the range dwarfs the typical value (steep walls, poles):
+    // linear colours would spend every contour line on the walls.
+    const float median = quantile(finite, 0.5), top = quantile(finite, 0.99);
+    demo.log_colours = median > 0 && top > 20.0f * median;
+  }
+  std::vector<float> values(std::size_t(n) * n);
+  finite.clear();
   for (int j = 0; j < n; ++j) {
     for (int i = 0; i < n; ++i) {
       double v = field.f[field.index(i, j)];
-      // log(1 + f − min f): contour levels follow orders of magnitude in steep valleys.
+      // ln(1 + f − min f): contour levels follow orders of magnitude.
       if (demo.log_colours && std::isfinite(v)) v = std::log1p(v - field.f_min);
       const float value = std::isfinite(v) ? float(v) : NAN;
       values[std::size_t(n - 1 - j) * n + i] = value;  // texture row 0 is the top, y1
       if (std::isfinite(value)) finite.push_back(value);
     }
   }
-  if (finite.empty()) {
-    demo.colour_lo = 0;
-    demo.colour_hi = 1;
-  } else {
+  demo.colour_lo = 0;
+  demo.colour_hi = 1;
+  if (!finite.empty()) {
     // The top 1 % is clipped, so one spike does not wash out every other contour.
-    const std::size_t top = std::min(finite.size() - 1, std::size_t(finite.size() * 0.99));
-    std::nth_element(finite.begin(), finite.begin() + top, finite.end());
-    demo.colour_hi = finite[top];
     demo.colour_lo = *std::min_element(finite.begin(), finite.end());
+    demo.colour_hi = quantile(finite, 0.99);
     if (!(demo.colour_hi > demo.colour_lo)) demo.colour_hi = demo.colour_lo + 1;
   }
   demo.texture.upload(values, n);

@@ -76,7 +76,8 @@ struct ExpressionDemo {
   // The contour plot (window in f's coordinates; kept square so arrows are not skewed).
   expr::FieldWindow window;
   bool show_arrows = true;
-  bool log_colours = false;            // colour by log(1 + f − min f): for steep valleys
+  bool log_colours = false;            // colour by ln(1 + f − min f): for steep valleys
+  bool log_colours_auto = true;        // chosen from the sampled values, until the learner decides
   bool field_dirty = true;
   expr::Field field;
   HeatmapTexture texture;
@@ -91,8 +92,9 @@ struct ExpressionDemo {
   bool animate = true;
   bool log_f_plot = false;
 
-  // Screen rectangles of the last frame, for tests that type into the input line.
+  // Screen rectangles of the last frame, for tests that type and click like a learner.
   ImVec2 input_min{0, 0}, input_max{0, 0};
+  ImVec2 plot_min{0, 0}, plot_max{0, 0};
   float pixel_ratio = 1;
 };
 

@@ -71,7 +71,7 @@ void draw_run_buttons(ExpressionDemo& demo) {
   }
   ImGui::SameLine();
   if (ImGui::Button("Run from start")) run_descent(demo, now_ms());
-  if (ImGui::Button("Compare GD · momentum · Adam")) {
+  if (ImGui::Button("Compare all three")) {
     // The same start, learning rate and steps for all three, side by side.
     const expr::Optimizer chosen = demo.descent.optimizer;
     for (expr::Optimizer o : {expr::Optimizer::gd, expr::Optimizer::momentum, expr::Optimizer::adam}) {
@@ -80,9 +80,10 @@ void draw_run_buttons(ExpressionDemo& demo) {
     }
     demo.descent.optimizer = chosen;
   }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("GD, momentum and Adam from the start, with the same η and steps");
   ImGui::SameLine();
   ImGui::BeginDisabled(demo.runs.empty());
-  if (ImGui::Button("Clear paths")) clear_descent_runs(demo);
+  if (ImGui::Button("Clear")) clear_descent_runs(demo);
   ImGui::EndDisabled();
   ImGui::Checkbox("run on click", &demo.run_on_click);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A click on the contour plot starts a run from there");

@@ -12,6 +12,7 @@ using expr::Op;
 namespace {
 
 constexpr int kOrderingSweeps = 4;
+constexpr float kMinTextScale = 0.72f;  // 15 px text stays above 10 px
 
 // Columns: leaves x, y at 0, each operation one right of its deepest input
 // (constants do not count), each constant one left of its first user.
@@ -77,9 +78,8 @@ GraphLayout layout_expression_graph(const Graph& graph, bool show_constants, con
   GraphLayout out;
   const int n = int(graph.nodes.size());
   out.boxes.resize(n);
+  out.size = size;
   const float margin = 10.0f * pixel_ratio;
-  out.frame_min = ImVec2(origin.x + margin * 0.5f, origin.y + margin * 0.5f);
-  out.frame_max = ImVec2(origin.x + size.x - margin * 0.5f, origin.y + size.y - margin * 0.5f);
   if (n == 0) return out;
 
   const std::vector<int> column_of = assign_columns(graph);
@@ -95,8 +95,8 @@ GraphLayout layout_expression_graph(const Graph& graph, bool show_constants, con
   order_columns(graph, drawn, columns, column_of);
 
   // Natural size (font scale 1): boxes are text plus padding; gaps leave room for edge labels.
-  const ImVec2 padding(8.0f * pixel_ratio, 5.0f * pixel_ratio);
-  const float column_gap = 70.0f * pixel_ratio, row_gap = 14.0f * pixel_ratio;
+  const ImVec2 padding(7.0f * pixel_ratio, 4.0f * pixel_ratio);
+  const float column_gap = 56.0f * pixel_ratio, row_gap = 14.0f * pixel_ratio;
   std::vector<float> column_width(column_count, 0.0f);
   float widths = 0, tallest = 0;
   std::size_t most_rows = 1;
@@ -110,11 +110,15 @@ GraphLayout layout_expression_graph(const Graph& graph, bool show_constants, con
     tallest = std::max(tallest, height);
     most_rows = std::max(most_rows, columns[c].size());
   }
-  const float inner_w = out.frame_max.x - out.frame_min.x - 2 * margin;
-  const float inner_h = out.frame_max.y - out.frame_min.y - 2 * margin;
+  // Shrink to fit, but not below a readable size: past that the canvas grows and scrolls.
   const float natural_w = widths + column_gap * float(std::max(column_count - 1, 0));
-  out.text_scale = std::clamp(std::min(inner_w / natural_w, inner_h / tallest), 0.3f, 1.0f);
+  const float fit_w = size.x - 3 * margin, fit_h = size.y - 3 * margin;
+  out.text_scale = std::clamp(std::min(fit_w / natural_w, fit_h / tallest), kMinTextScale, 1.0f);
   const float s = out.text_scale;
+  const float inner_w = std::max(fit_w, natural_w * s), inner_h = std::max(fit_h, tallest * s);
+  out.size = ImVec2(inner_w + 3 * margin, inner_h + 3 * margin);
+  out.frame_min = ImVec2(origin.x + margin * 0.5f, origin.y + margin * 0.5f);
+  out.frame_max = ImVec2(origin.x + out.size.x - margin * 0.5f, origin.y + out.size.y - margin * 0.5f);
 
   // Spread the columns over the width; rows centred, at a common pitch.
   const float spare = std::max(inner_w - widths * s, 0.0f) / float(std::max(column_count - 1, 1));

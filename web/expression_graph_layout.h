@@ -2,7 +2,8 @@
 // Where the computation graph view puts things: a mermaid `graph LR` flowchart.
 // x and y on the left (each drawn once, with one out-edge per use), f on the
 // right, every other node one column right of its deepest input. Constants sit
-// one column left of their first user. Pure geometry from the graph and a rectangle.
+// one column left of their first user. Pure geometry from the graph and a
+// rectangle; a graph too large to read at that size gets a larger canvas.
 #include <vector>
 
 #include "engine/expr/graph.h"
@@ -20,6 +21,7 @@ struct GraphBox {
 struct GraphLayout {
   std::vector<GraphBox> boxes;  // indexed by NodeId
   float text_scale = 1.0f;      // < 1 when the graph had to shrink to fit
+  ImVec2 size{0, 0};            // the canvas: the given size, or larger (then it scrolls)
   ImVec2 frame_min{0, 0}, frame_max{0, 0};
 };
 

@@ -5,6 +5,7 @@
 // buttons drive the step-through and a caption says what the step did.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "app.h"
 #include "engine/expr/format.h"
@@ -28,6 +29,14 @@ struct NodeText {
 
 ImU32 faded(ImU32 colour, int alpha) { return (colour & 0x00FFFFFF) | (ImU32(alpha) << 24); }
 
+// Four significant digits: edge labels sit in the narrow gaps between columns.
+std::string short_number(double v) {
+  if (!std::isfinite(v)) return format_number(v);
+  char text[32];
+  std::snprintf(text, sizeof text, "%.4g", v);
+  return text;
+}
+
 NodeText node_text(const ExpressionDemo& demo, const PassMarks& marks, const std::vector<char>& touched, NodeId id) {
   const Graph& g = demo.graph;
   const Node& node = g.nodes[id];
@@ -46,7 +55,7 @@ NodeText node_text(const ExpressionDemo& demo, const PassMarks& marks, const std
   if (!node.varies) add("no x or y: no gradient", colours.text_muted);
   else if (!demo.forward_done || !node.defined() || (!marks.final_adjoint[id] && !touched[id])) add(name + " = ?", colours.text_muted);
   else if (marks.final_adjoint[id]) add(name + " = " + format_number(node.adjoint), colours.edge_positive);
-  else add(name + " = " + format_number(node.adjoint) + " so far", colours.text_muted);
+  else add(name + " = " + format_number(node.adjoint) + " …", colours.text_muted);  // more contributions to come
   return text;
 }
 
@@ -133,10 +142,16 @@ void draw_graph_canvas(App& app, ImVec2 size) {
     text_sizes.push_back(text_block_size(texts.back()));
   }
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton("graph-canvas", size);
-  const bool hovered = ImGui::IsItemHovered();
-  ImDrawList* list = ImGui::GetWindowDrawList();
   const GraphLayout layout = layout_expression_graph(g, demo.show_constants, text_sizes, origin, size, scale);
+  ImGui::InvisibleButton("graph-canvas", layout.size);
+  const bool hovered = ImGui::IsItemHovered();
+  // A canvas larger than the panel scrolls; dragging it pans.
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+    const ImVec2 delta = ImGui::GetIO().MouseDelta;
+    ImGui::SetScrollX(ImGui::GetScrollX() - delta.x);
+    ImGui::SetScrollY(ImGui::GetScrollY() - delta.y);
+  }
+  ImDrawList* list = ImGui::GetWindowDrawList();
   list->AddRectFilled(layout.frame_min, layout.frame_max, colours.subgraph_fill, 2.0f * scale);
   list->AddRect(layout.frame_min, layout.frame_max, colours.subgraph_border, 2.0f * scale, 0, 1.0f * scale);
   list->PushClipRect(layout.frame_min, layout.frame_max, true);
@@ -162,8 +177,8 @@ void draw_graph_canvas(App& app, ImVec2 size) {
       if (current && followed) colour = colours.highlight;
       draw_edge(list, a, b, colour, (current && followed ? 2.5f : followed ? 1.3f : 0.8f) * scale, scale);
       if (!followed || !marks.processed[id]) continue;
-      std::string text = "∂" + node.label + "/∂" + g.nodes[input].label + " = " + format_number(node.local[i]);
-      if (current) text += "  ×" + format_factor(last->adjoint) + " → +" + format_number(last->edges[i].contribution);
+      // Short labels: the caption spells out this step's products in full.
+      const std::string text = "∂" + node.label + "/∂" + g.nodes[input].label + " = " + short_number(node.local[i]);
       labels.push_back({bezier_point(a, b, 0.5f), text, current ? colours.highlight : colours.node_text});
     }
   }
@@ -207,9 +222,6 @@ void draw_graph_canvas(App& app, ImVec2 size) {
     list->AddRectFilled(p0, ImVec2(p0.x + extent.x + 4, p0.y + extent.y + 2), faded(ImGui::GetColorU32(ImGuiCol_WindowBg), 0xE0), 3.0f);
     list->AddText(font, label_size, ImVec2(p0.x + 2, p0.y + 1), label.colour, label.text.c_str());
   }
-  if (layout.text_scale <= 0.31f)
-    list->AddText(ImVec2(layout.frame_min.x + 6, layout.frame_max.y - ImGui::GetFontSize() - 4), colours.text_muted,
-                  "A large graph: untick \"constants\" or hover a node to read it.");
   list->PopClipRect();
   if (hovered_node != kNoNode) node_tooltip(demo, hovered_node);
 }
@@ -231,9 +243,6 @@ void draw_step_buttons(ExpressionDemo& demo) {
   ImGui::SameLine();
   if (ImGui::Button("Reset")) reset_passes(demo);
   ImGui::SameLine();
-  if (demo.forward_done) ImGui::TextDisabled("step %d / %d", stepper.position(), stepper.step_count());
-  else ImGui::TextDisabled("before the forward pass");
-  ImGui::SameLine();
   ImGui::Checkbox("constants", &demo.show_constants);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Draw numbers such as the 2 in x^2 as their own nodes");
 }
@@ -249,7 +258,10 @@ void draw_expression_graph_panel(App& app) {
   ImGui::TextWrapped("%s", step_caption(demo).c_str());
   ImGui::EndChild();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  draw_graph_canvas(app, ImVec2(avail.x, std::max(avail.y, 60.0f * app.pixel_ratio)));
+  ImGui::BeginChild("graph-scroll", avail, false, ImGuiWindowFlags_HorizontalScrollbar);
+  const float bar = ImGui::GetStyle().ScrollbarSize;  // room for the scrollbars a large graph brings
+  draw_graph_canvas(app, ImVec2(avail.x - bar, std::max(avail.y - bar, 60.0f * app.pixel_ratio)));
+  ImGui::EndChild();
 }
 
 }  // namespace bpl::web

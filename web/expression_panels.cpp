@@ -66,7 +66,9 @@ void draw_expression_line(ExpressionDemo& demo) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kErrorColour));
   ImGui::TextWrapped("%s", describe(error).c_str());
   ImGui::PopStyleColor();
-  ImGui::TextDisabled("Showing the last expression that parsed: %s", demo.graph.source.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("Showing the last expression that parsed: %s", demo.graph.source.c_str());
+  ImGui::PopStyleColor();
 }
 
 void draw_presets(ExpressionDemo& demo) {
