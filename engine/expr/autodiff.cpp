@@ -196,9 +196,10 @@ Gradient backward(Graph& graph) {
   return read_gradient(graph, status, reason, undefined_at);
 }
 
-BackwardStepper::BackwardStepper(Graph& graph) : order_(backward_order(graph)) { reset(graph); }
+BackwardStepper::BackwardStepper(Graph& graph) { reset(graph); }
 
 void BackwardStepper::reset(Graph& graph) {
+  order_ = backward_order(graph);  // re-planned: the point may have moved since
   taken_.clear();
   reset_adjoints(graph);
 }

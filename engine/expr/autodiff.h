@@ -64,6 +64,7 @@ class BackwardStepper {
   // Plans the order and resets: all adjoints 0, the root's 1. Graph must be evaluated.
   explicit BackwardStepper(Graph& graph);
 
+  // Back to the start; call it after every evaluate() (a new point needs a new plan).
   void reset(Graph& graph);
   bool next(Graph& graph);  // processes one node; false when already at the end
   bool prev(Graph& graph);  // undoes the last step exactly; false at the start
