@@ -10,6 +10,7 @@
 #include <random>
 #include <vector>
 
+#include "engine/kernels/activation_math__wasmsimd.h"
 #include "tests/kernel_tester.h"
 
 namespace kn = bpl::kernels;
@@ -86,6 +87,63 @@ TEST_CASE("kernels::column_sums__wasmsimd: bit-identical to column_sums__ref") {
     kn::column_sums__wasmsimd(128, cols, 1.0f / 128, x.data(), cols + 1, 0.9f, simd.data());
     kn::column_sums__ref(128, cols, 1.0f / 128, x.data(), cols + 1, 0.9f, ref.data());
     CHECK(simd == ref);
+  }
+}
+
+namespace {
+
+// Largest |simd(x) − exact(x)| / (relative·|exact(x)| + absolute) over a sweep
+// of [lo, hi]: ≤ 1 means within the bound everywhere.
+template <class Simd, class Exact>
+double worst_error_ratio(float lo, float hi, Simd simd, Exact exact, double relative,
+                         double absolute) {
+  constexpr int kPoints = 40000;
+  double worst = 0;
+  for (int i = 0; i < kPoints; i += 4) {
+    float x[4], y[4];
+    for (int lane = 0; lane < 4; ++lane) x[lane] = lo + (hi - lo) * float(i + lane) / kPoints;
+    wasm_v128_store(y, simd(wasm_v128_load(x)));
+    for (int lane = 0; lane < 4; ++lane) {
+      const double expected = exact(double(x[lane]));
+      const double bound = relative * std::fabs(expected) + absolute;
+      worst = std::fmax(worst, std::fabs(y[lane] - expected) / bound);
+    }
+  }
+  return worst;
+}
+
+}  // namespace
+
+TEST_CASE("kernels::simd_math: exp, sigmoid, tanh and Φ within their documented error") {
+  namespace sm = kn::simd_math;
+  // The bounds of activation_math__wasmsimd.h, with 2^-24 ≈ 6e-8 per ulp.
+  SUBCASE("exp: 1 ulp (relative 1.2e-7) on [-87.3, 88]") {
+    CHECK(worst_error_ratio(
+              -87.3f, 88.0f, sm::exp_f32x4, [](double x) { return std::exp(x); }, 1.2e-7, 0) <= 1);
+  }
+  SUBCASE("exp: 0 below the normal range, e^88 above") {
+    float x[4] = {-88.0f, -1e3f, 89.0f, 1e3f}, y[4];
+    wasm_v128_store(y, sm::exp_f32x4(wasm_v128_load(x)));
+    CHECK(y[0] == 0.0f);
+    CHECK(y[1] == 0.0f);
+    CHECK(y[2] == doctest::Approx(std::exp(88.0f)));
+    CHECK(y[3] == doctest::Approx(std::exp(88.0f)));
+  }
+  SUBCASE("sigmoid: relative 2e-7 on [-30, 30]") {
+    CHECK(worst_error_ratio(
+              -30.0f, 30.0f, sm::sigmoid_f32x4, [](double x) { return 1 / (1 + std::exp(-x)); },
+              2e-7, 1e-30) <= 1);
+  }
+  SUBCASE("tanh: absolute 8e-8 on [-10, 10], around the 0.625 switch and near 0") {
+    const auto exact = [](double x) { return std::tanh(x); };
+    CHECK(worst_error_ratio(-10.0f, 10.0f, sm::tanh_f32x4, exact, 0, 8e-8) <= 1);
+    CHECK(worst_error_ratio(0.6f, 0.65f, sm::tanh_f32x4, exact, 0, 8e-8) <= 1);
+    CHECK(worst_error_ratio(-1e-3f, 1e-3f, sm::tanh_f32x4, exact, 1.2e-7, 1e-30) <= 1);
+  }
+  SUBCASE("normal cdf: absolute 2.1e-7 on [-10, 10]") {
+    CHECK(worst_error_ratio(
+              -10.0f, 10.0f, sm::normal_cdf_f32x4,
+              [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }, 0, 2.1e-7) <= 1);
   }
 }
 
