@@ -1,6 +1,7 @@
 // Mermaid flowchart text → nodes and edges (engine/mermaid_graph.h); the
 // accepted syntax is listed in engine/mermaid_network.h. One Reader per text,
 // one line at a time; the first error stops it.
+#include <algorithm>
 #include <unordered_map>
 
 #include "engine/mermaid_graph.h"
@@ -403,7 +404,7 @@ GraphRead read_graph(std::string_view text) {
   }
   const int last_line = int(end > begin ? end : begin + 1);
   if (!reader.header_seen) {
-    reader.fail_at(int(begin) + 1, 1, "no `graph LR` line: draw the network as a mermaid flowchart, e.g. `graph LR` then `I1((Input 1)) --> H1(Hidden 1)`");
+    reader.fail_at(int(std::min(begin + 1, lines.size())), 1, "no `graph LR` line: draw the network as a mermaid flowchart, e.g. `graph LR` then `I1((Input 1)) --> H1(Hidden 1)`");
   } else if (!reader.open_subgraphs.empty()) {
     reader.fail_at(reader.open_subgraphs.back(), 1, "this `subgraph` has no matching `end` (by line " + std::to_string(last_line) + ")");
   }

@@ -36,6 +36,11 @@ json page_defaults() {
   return d;
 }
 
+bool is_config_key(const std::string& key) {
+  static const json keys = config_to_json(TrainConfig{});
+  return keys.contains(key);
+}
+
 void check(std::string_view hash, const json& defaults) {
   const UrlStateResult decoded = decode_url_state(hash, defaults);
   require(decoded.state.is_object(), "state is an object");
@@ -51,11 +56,11 @@ void check(std::string_view hash, const json& defaults) {
   TrainConfig config;
   json config_part = json::object();
   for (auto it = decoded.state.begin(); it != decoded.state.end(); ++it) {
-    if (config_to_json(TrainConfig{}).contains(it.key())) config_part[it.key()] = it.value();
+    if (is_config_key(it.key())) config_part[it.key()] = it.value();
   }
   json defaults_config = json::object();
   for (auto it = defaults.begin(); it != defaults.end(); ++it) {
-    if (config_to_json(TrainConfig{}).contains(it.key())) defaults_config[it.key()] = it.value();
+    if (is_config_key(it.key())) defaults_config[it.key()] = it.value();
   }
   require(apply_config_json(defaults_config, config).empty(), "the test's defaults are valid");
   require(apply_config_json(config_part, config).empty(), "decoded config fields apply cleanly");
