@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "engine/expr/format.h"
+#include "engine/expr/markdown.h"
 
 namespace bpl::web {
 
@@ -280,6 +281,30 @@ void refresh_field(ExpressionDemo& demo) {
     if (!(demo.colour_hi > demo.colour_lo)) demo.colour_hi = demo.colour_lo + 1;
   }
   demo.texture.upload(values, n);
+}
+
+namespace {
+
+Graph with_full_backward(const ExpressionDemo& demo) {
+  Graph copy = demo.graph;
+  evaluate(copy, demo.x, demo.y);
+  backward(copy);
+  return copy;
+}
+
+}  // namespace
+
+std::string expression_mermaid(const ExpressionDemo& demo) { return to_mermaid(with_full_backward(demo)); }
+
+std::string expression_latex(const ExpressionDemo& demo) {
+  const std::string gradient = "\\begin{aligned}\n\\frac{\\partial f}{\\partial x} &= " + demo.symbolic.latex_x +
+                               " \\\\\n\\frac{\\partial f}{\\partial y} &= " + demo.symbolic.latex_y + "\n\\end{aligned}\n";
+  if (!demo.derivation.defined) return "% " + demo.derivation.undefined + "\n" + gradient;
+  return demo.derivation.latex + "\n\n" + gradient;
+}
+
+std::string expression_markdown(const ExpressionDemo& demo) {
+  return to_markdown(with_full_backward(demo), demo.derivation);
 }
 
 }  // namespace bpl::web

@@ -11,6 +11,7 @@
 //   set_point                                  moves (x, y): every view is recomputed
 //   forward_pass / backward_step / ...         the step-through buttons
 //   run_descent                                adds a path with the current settings
+//   expression_mermaid / _latex / _markdown    exports
 //   *_expression_state                         getState/setState keys (web/expression_state.cpp)
 #include <optional>
 #include <string>
@@ -128,6 +129,12 @@ void clear_descent_runs(ExpressionDemo& demo);
 
 // Resamples and uploads the contour grid if the expression or the window changed.
 void refresh_field(ExpressionDemo& demo);
+
+// Exports (the derivation panel's copy buttons, web/exchange.cpp). Adjoints are
+// those of a complete backward pass, whatever step the step-through is at.
+std::string expression_mermaid(const ExpressionDemo& demo);   // `graph LR` with values and adjoints
+std::string expression_latex(const ExpressionDemo& demo);     // the sums over paths, then ∇f symbolically
+std::string expression_markdown(const ExpressionDemo& demo);  // a title, the mermaid block and the LaTeX
 
 // getState/setState (web/app_state.cpp delegates the keys expression, point, descent).
 bool is_expression_key(const std::string& key);

@@ -7,7 +7,6 @@
 
 #include "app.h"
 #include "engine/expr/format.h"
-#include "engine/expr/markdown.h"
 #include "expression_panels.h"
 #include "panels.h"
 #include "platform.h"
@@ -51,18 +50,6 @@ void draw_check(const char* variable, double backprop, const CentralDifference& 
                      good ? "✓" : "≠ (near a kink?)");
 }
 
-std::string latex_block(const ExpressionDemo& demo) {
-  return demo.derivation.latex + "\n\n\\begin{aligned}\n\\frac{\\partial f}{\\partial x} &= " + demo.symbolic.latex_x +
-         " \\\\\n\\frac{\\partial f}{\\partial y} &= " + demo.symbolic.latex_y + "\n\\end{aligned}\n";
-}
-
-std::string markdown(const ExpressionDemo& demo) {
-  Graph copy = demo.graph;  // to_markdown shows adjoints: a complete backward pass, not the step-through's
-  evaluate(copy, demo.x, demo.y);
-  backward(copy);
-  return to_markdown(copy, demo.derivation);
-}
-
 void seed_note(const ExpressionDemo& demo) {
   if (demo.graph.source != kSeedText || demo.x != 1 || demo.y != 2) return;
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.45f, 0.0f, 1.0f));
@@ -83,9 +70,9 @@ void draw_expression_derivation_panel(App& app) {
     ImGui::PopStyleColor();
     return;
   }
-  if (ImGui::SmallButton("Copy LaTeX")) copy_to_clipboard(latex_block(demo));
+  if (ImGui::SmallButton("Copy LaTeX")) copy_to_clipboard(expression_latex(demo));
   ImGui::SameLine();
-  if (ImGui::SmallButton("Copy Markdown + mermaid")) copy_to_clipboard(markdown(demo));
+  if (ImGui::SmallButton("Copy Markdown + mermaid")) copy_to_clipboard(expression_markdown(demo));
   seed_note(demo);
   const char* symbolic[] = {demo.symbolic.text_x.c_str(), demo.symbolic.text_y.c_str()};
   const double numeric[] = {demo.check.dx, demo.check.dy};
