@@ -197,7 +197,7 @@ SymOp sym_op(Op op) {
   }
 }
 
-SymId value_of(SymArena& s, const Graph& graph, const Node& node, const std::vector<SymId>& value) {
+SymId value_of(SymArena& s, const Node& node, const std::vector<SymId>& value) {
   switch (node.op) {
     case Op::constant:
       if (node.label == "π") return s.leaf(SymOp::pi);
@@ -217,7 +217,7 @@ SymId value_of(SymArena& s, const Graph& graph, const Node& node, const std::vec
     case Op::neg: return s.neg(a);
     case Op::min:
     case Op::max: return s.call(sym_op(node.op), a, b);
-    default: (void)graph; return s.call(sym_op(node.op), a);
+    default: return s.call(sym_op(node.op), a);
   }
 }
 
@@ -260,7 +260,7 @@ SymbolicGradient symbolic_gradient(const Graph& graph) {
   const std::size_t n = graph.nodes.size();
   std::vector<SymId> value(n, -1), adjoint(n, -1);  // -1: no contribution yet
   s.regroup = false;
-  for (std::size_t id = 0; id < n; ++id) value[id] = value_of(s, graph, graph.nodes[id], value);
+  for (std::size_t id = 0; id < n; ++id) value[id] = value_of(s, graph.nodes[id], value);
   s.regroup = true;
   if (graph.root != kNoNode) adjoint[graph.root] = s.number(1);
   for (NodeId id = static_cast<NodeId>(n) - 1; id >= 0; --id) {
