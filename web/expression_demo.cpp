@@ -38,7 +38,7 @@ void adopt(ExpressionDemo& demo, Graph graph) {
 const std::vector<ExpressionPreset>& expression_presets() {
   // Windows are square so the gradient arrows stand at right angles to the contours.
   static const std::vector<ExpressionPreset> presets = {
-      {"seed", "(x^2 + x*y) * y^3", 1, 2, {-3, 3, -1, 5}, 0.01, 20, true,
+      {"seed", "(x^2 + x*y) * y^3", 1, 2, {-3, 3, -1, 5}, 0.01, 100, true,
        "The seed tutorial's example. It has no minimum (it falls without bound where x·y < −x²), so descent "
        "runs away: watch for the divergence message."},
       {"bowl x²+y²", "x^2 + y^2", 1, 1, {-2, 2, -2, 2}, 0.1, 30, false,

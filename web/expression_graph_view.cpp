@@ -120,30 +120,117 @@ bool inside(const GraphBox& box, ImVec2 p) {
   return std::fabs(p.x - box.center.x) <= box.half_size.x && std::fabs(p.y - box.center.y) <= box.half_size.y;
 }
 
+// What one frame of the graph view draws with: the step-through's marks, the layout, the font sizes.
+struct Canvas {
+  const ExpressionDemo& demo;
+  const Palette& colours;
+  float scale;
+  PassMarks marks;
+  const StepRecord* last;  // the step just taken: its node and edges are highlighted
+  GraphLayout layout;
+  ImDrawList* list;
+  ImFont* font;
+  float font_size, label_size;
+};
+
+struct EdgeLabel {
+  ImVec2 at;
+  std::string text;
+  ImU32 colour;
+};
+
+// Edges first, so the nodes sit on top of them; the labels are returned to be drawn last.
+std::vector<EdgeLabel> draw_edges(const Canvas& c) {
+  const Graph& g = c.demo.graph;
+  std::vector<EdgeLabel> labels;
+  for (NodeId id = 0; id < NodeId(g.nodes.size()); ++id) {
+    const Node& node = g.nodes[id];
+    const GraphBox& to = c.layout.boxes[id];
+    if (!to.drawn) continue;
+    const bool current = c.last && c.last->node == id;
+    for (std::size_t i = 0; i < node.inputs.size(); ++i) {
+      const NodeId input = node.inputs[i];
+      const GraphBox& from = c.layout.boxes[input];
+      if (!from.drawn) continue;
+      const ImVec2 a = graph_edge_start(from), b = graph_edge_end(to, int(i), int(node.inputs.size()));
+      const bool followed = g.nodes[input].varies;  // constants need no gradient
+      const ImU32 colour = !followed ? faded(c.colours.edge, 0x60) : current ? c.colours.highlight : c.colours.edge;
+      draw_edge(c.list, a, b, colour, (current && followed ? 2.5f : followed ? 1.3f : 0.8f) * c.scale, c.scale);
+      if (!followed || !c.marks.processed[id]) continue;
+      // Short labels: the caption spells out this step's products in full.
+      const std::string text = "∂" + node.label + "/∂" + g.nodes[input].label + " = " + short_number(node.local[i]);
+      labels.push_back({bezier_point(a, b, 0.5f), text, current ? c.colours.highlight : c.colours.node_text});
+    }
+  }
+  return labels;
+}
+
+void draw_node(const Canvas& c, NodeId id, const NodeText& text) {
+  const Node& node = c.demo.graph.nodes[id];
+  const GraphBox& box = c.layout.boxes[id];
+  const float s = c.scale;
+  const ImVec2 p0(box.center.x - box.half_size.x, box.center.y - box.half_size.y);
+  const ImVec2 p1(box.center.x + box.half_size.x, box.center.y + box.half_size.y);
+  const bool forward = c.demo.forward_done;
+  const bool origin_of_undefined = forward && !node.defined() && c.demo.evaluation.undefined_at == id;
+  const bool slope_broken = forward && node.defined() && !node.slope_undefined.empty();
+  ImU32 border = c.colours.node_border;
+  float border_width = 1.0f * s;
+  if (c.last && c.last->node == id) { border = c.colours.highlight; border_width = 3.0f * s; }
+  else if (forward && id == c.demo.stepper->upcoming()) { border = faded(c.colours.highlight, 0x90); border_width = 2.0f * s; }
+  if (origin_of_undefined) { border = kUndefinedColour; border_width = 2.5f * s; }
+  else if (slope_broken) { border = kSlopeColour; border_width = 2.5f * s; }
+  // Leaves are stadiums and circles, operations rounded boxes (mermaid's shapes); f gets a double border.
+  const float rounding = node.is_leaf() ? box.half_size.y : 5.0f * s;
+  c.list->AddRectFilled(p0, p1, c.colours.node_fill, rounding);
+  c.list->AddRect(p0, p1, border, rounding, 0, border_width);
+  if (id == c.demo.graph.root)
+    c.list->AddRect(ImVec2(p0.x - 3 * s, p0.y - 3 * s), ImVec2(p1.x + 3 * s, p1.y + 3 * s), c.colours.node_border,
+                    rounding + 3 * s, 0, 1.0f * s);
+  float y = box.center.y - float(text.lines.size()) * c.font_size * 0.5f;
+  for (std::size_t k = 0; k < text.lines.size(); ++k) {
+    const float w = c.font->CalcTextSizeA(c.font_size, FLT_MAX, 0, text.lines[k].c_str()).x;
+    c.list->AddText(c.font, c.font_size, ImVec2(box.center.x - w * 0.5f, y), text.colours[k], text.lines[k].c_str());
+    y += c.font_size;
+  }
+  // Where f or ∇f stops existing, the node itself says why.
+  const float wrap = std::max(box.half_size.x * 2.4f, 150.0f * s);
+  const ImVec2 below(box.center.x, p1.y + 3 * s);
+  if (origin_of_undefined) draw_tag(c.list, below, "undefined here: " + node.undefined, kUndefinedColour, c.label_size, wrap);
+  else if (slope_broken) draw_tag(c.list, below, "no derivative here: " + node.slope_undefined, kSlopeColour, c.label_size, wrap);
+}
+
+void draw_edge_labels(const Canvas& c, const std::vector<EdgeLabel>& labels) {
+  const ImU32 background = faded(ImGui::GetColorU32(ImGuiCol_WindowBg), 0xE0);
+  for (const EdgeLabel& label : labels) {
+    const ImVec2 extent = c.font->CalcTextSizeA(c.label_size, FLT_MAX, 0, label.text.c_str());
+    const ImVec2 p0(label.at.x - extent.x * 0.5f - 2, label.at.y - extent.y * 0.5f - 1);
+    c.list->AddRectFilled(p0, ImVec2(p0.x + extent.x + 4, p0.y + extent.y + 2), background, 3.0f);
+    c.list->AddText(c.font, c.label_size, ImVec2(p0.x + 2, p0.y + 1), label.colour, label.text.c_str());
+  }
+}
+
 void draw_graph_canvas(App& app, ImVec2 size) {
-  ExpressionDemo& demo = app.expression;
+  const ExpressionDemo& demo = app.expression;
   const Graph& g = demo.graph;
-  const Palette& colours = palette();
-  const float scale = app.pixel_ratio;
   const int n = int(g.nodes.size());
-  const PassMarks marks = pass_marks(demo);
+  Canvas c{demo, palette(), app.pixel_ratio, pass_marks(demo), demo.forward_done ? demo.stepper->last() : nullptr,
+           {}, ImGui::GetWindowDrawList(), ImGui::GetFont(), 0, 0};
   std::vector<char> touched(n, 0);  // has received at least one contribution
-  const StepRecord* last = demo.forward_done ? demo.stepper->last() : nullptr;
   if (demo.forward_done)
     for (const StepRecord& record : demo.stepper->taken())
       for (const EdgeStep& edge : record.edges)
         if (edge.followed) touched[edge.input] = 1;
-  const NodeId upcoming = demo.forward_done ? demo.stepper->upcoming() : kNoNode;
-
   std::vector<NodeText> texts;
   std::vector<ImVec2> text_sizes;
   for (NodeId id = 0; id < n; ++id) {
-    texts.push_back(node_text(demo, marks, touched, id));
+    texts.push_back(node_text(demo, c.marks, touched, id));
     text_sizes.push_back(text_block_size(texts.back()));
   }
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const GraphLayout layout = layout_expression_graph(g, demo.show_constants, text_sizes, origin, size, scale);
-  ImGui::InvisibleButton("graph-canvas", layout.size);
+  c.layout = layout_expression_graph(g, demo.show_constants, text_sizes, ImGui::GetCursorScreenPos(), size, c.scale);
+  c.font_size = ImGui::GetFontSize() * c.layout.text_scale;
+  c.label_size = c.font_size * 0.85f;
+  ImGui::InvisibleButton("graph-canvas", c.layout.size);
   const bool hovered = ImGui::IsItemHovered();
   // A canvas larger than the panel scrolls; dragging it pans.
   if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
@@ -151,78 +238,18 @@ void draw_graph_canvas(App& app, ImVec2 size) {
     ImGui::SetScrollX(ImGui::GetScrollX() - delta.x);
     ImGui::SetScrollY(ImGui::GetScrollY() - delta.y);
   }
-  ImDrawList* list = ImGui::GetWindowDrawList();
-  list->AddRectFilled(layout.frame_min, layout.frame_max, colours.subgraph_fill, 2.0f * scale);
-  list->AddRect(layout.frame_min, layout.frame_max, colours.subgraph_border, 2.0f * scale, 0, 1.0f * scale);
-  list->PushClipRect(layout.frame_min, layout.frame_max, true);
-  const float font_size = ImGui::GetFontSize() * layout.text_scale;
-  const float label_size = font_size * 0.85f;
-  ImFont* font = ImGui::GetFont();
-
-  // Edges first, so the nodes sit on top of them; labels after the nodes.
-  struct EdgeLabel { ImVec2 at; std::string text; ImU32 colour; };
-  std::vector<EdgeLabel> labels;
-  for (NodeId id = 0; id < n; ++id) {
-    const Node& node = g.nodes[id];
-    const GraphBox& to = layout.boxes[id];
-    if (!to.drawn) continue;
-    for (std::size_t i = 0; i < node.inputs.size(); ++i) {
-      const NodeId input = node.inputs[i];
-      const GraphBox& from = layout.boxes[input];
-      if (!from.drawn) continue;
-      const ImVec2 a = graph_edge_start(from), b = graph_edge_end(to, int(i), int(node.inputs.size()));
-      const bool followed = g.nodes[input].varies;
-      const bool current = last && last->node == id;
-      ImU32 colour = followed ? colours.edge : faded(colours.edge, 0x60);
-      if (current && followed) colour = colours.highlight;
-      draw_edge(list, a, b, colour, (current && followed ? 2.5f : followed ? 1.3f : 0.8f) * scale, scale);
-      if (!followed || !marks.processed[id]) continue;
-      // Short labels: the caption spells out this step's products in full.
-      const std::string text = "∂" + node.label + "/∂" + g.nodes[input].label + " = " + short_number(node.local[i]);
-      labels.push_back({bezier_point(a, b, 0.5f), text, current ? colours.highlight : colours.node_text});
-    }
-  }
+  c.list->AddRectFilled(c.layout.frame_min, c.layout.frame_max, c.colours.subgraph_fill, 2.0f * c.scale);
+  c.list->AddRect(c.layout.frame_min, c.layout.frame_max, c.colours.subgraph_border, 2.0f * c.scale, 0, 1.0f * c.scale);
+  c.list->PushClipRect(c.layout.frame_min, c.layout.frame_max, true);
+  const std::vector<EdgeLabel> labels = draw_edges(c);
   NodeId hovered_node = kNoNode;
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
   for (NodeId id = 0; id < n; ++id) {
-    const GraphBox& box = layout.boxes[id];
-    if (!box.drawn) continue;
-    const Node& node = g.nodes[id];
-    const ImVec2 p0(box.center.x - box.half_size.x, box.center.y - box.half_size.y);
-    const ImVec2 p1(box.center.x + box.half_size.x, box.center.y + box.half_size.y);
-    const bool origin_of_undefined = demo.forward_done && !node.defined() && demo.evaluation.undefined_at == id;
-    const bool slope_broken = demo.forward_done && node.defined() && !node.slope_undefined.empty();
-    ImU32 border = colours.node_border;
-    float border_width = 1.0f * scale;
-    if (last && last->node == id) { border = colours.highlight; border_width = 3.0f * scale; }
-    else if (id == upcoming) { border = faded(colours.highlight, 0x90); border_width = 2.0f * scale; }
-    if (origin_of_undefined) { border = kUndefinedColour; border_width = 2.5f * scale; }
-    else if (slope_broken) { border = kSlopeColour; border_width = 2.5f * scale; }
-    // Leaves are stadiums, constants circles, operations rounded boxes (mermaid's shapes).
-    const float rounding = node.op == Op::constant || node.op == Op::variable ? box.half_size.y : 5.0f * scale;
-    list->AddRectFilled(p0, p1, colours.node_fill, rounding);
-    list->AddRect(p0, p1, border, rounding, 0, border_width);
-    if (id == g.root) list->AddRect(ImVec2(p0.x - 3 * scale, p0.y - 3 * scale), ImVec2(p1.x + 3 * scale, p1.y + 3 * scale),
-                                    colours.node_border, rounding + 3 * scale, 0, 1.0f * scale);
-    const NodeText& text = texts[id];
-    float y = box.center.y - float(text.lines.size()) * font_size * 0.5f;
-    for (std::size_t k = 0; k < text.lines.size(); ++k) {
-      const float w = font->CalcTextSizeA(font_size, FLT_MAX, 0, text.lines[k].c_str()).x;
-      list->AddText(font, font_size, ImVec2(box.center.x - w * 0.5f, y), text.colours[k], text.lines[k].c_str());
-      y += font_size;
-    }
-    const float wrap = std::max(box.half_size.x * 2.4f, 150.0f * scale);
-    if (origin_of_undefined) draw_tag(list, ImVec2(box.center.x, p1.y + 3 * scale), "undefined here: " + node.undefined, kUndefinedColour, label_size, wrap);
-    else if (slope_broken) draw_tag(list, ImVec2(box.center.x, p1.y + 3 * scale), "no derivative here: " + node.slope_undefined, kSlopeColour, label_size, wrap);
-    if (hovered && inside(box, mouse)) hovered_node = id;
+    if (!c.layout.boxes[id].drawn) continue;
+    draw_node(c, id, texts[id]);
+    if (hovered && inside(c.layout.boxes[id], ImGui::GetIO().MousePos)) hovered_node = id;
   }
-  for (const EdgeLabel& label : labels) {
-    const ImVec2 extent = font->CalcTextSizeA(label_size, FLT_MAX, 0, label.text.c_str());
-    const ImVec2 p0(label.at.x - extent.x * 0.5f - 2, label.at.y - extent.y * 0.5f - 1);
-    list->AddRectFilled(p0, ImVec2(p0.x + extent.x + 4, p0.y + extent.y + 2), faded(ImGui::GetColorU32(ImGuiCol_WindowBg), 0xE0), 3.0f);
-    list->AddText(font, label_size, ImVec2(p0.x + 2, p0.y + 1), label.colour, label.text.c_str());
-  }
-  list->PopClipRect();
+  draw_edge_labels(c, labels);
+  c.list->PopClipRect();
   if (hovered_node != kNoNode) node_tooltip(demo, hovered_node);
 }
 
