@@ -5,7 +5,10 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "app_state.h"
+#include "exchange.h"
 #include "panels.h"
+#include "share.h"
 #include "platform.h"
 
 namespace bpl::web {
@@ -83,8 +86,13 @@ void draw_header(App& app) {
   bool dark = app.theme == Theme::dark;
   if (ImGui::Checkbox("dark", &dark)) {
     app.theme = dark ? Theme::dark : Theme::light;
+    app.embed.theme = dark ? "dark" : "light";
     apply_theme(app.theme, app.pixel_ratio);
   }
+  ImGui::SameLine();
+  draw_share_dialog(app);
+  ImGui::SameLine();
+  draw_exchange_menu(app);
   ImGui::SameLine();
   ImGui::TextDisabled("engine %s · %s · SIMD %s", app.build.version.c_str(), app.build.target.c_str(),
                       app.build.simd ? "on" : "off");
@@ -98,6 +106,7 @@ void init_app(App& app, float pixel_ratio) {
   app.pixel_ratio = pixel_ratio;
   apply_theme(app.theme, pixel_ratio);
   reset_network(app.network);
+  app.default_state = get_state(app);
 }
 
 void draw_frame(App& app) {
@@ -109,9 +118,15 @@ void draw_frame(App& app) {
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("BackpropLens", nullptr, flags);
-  draw_header(app);
-  if (app.demo == Demo::network) draw_network_demo(app);
-  else draw_expression_demo(app);
+  draw_notice(app.url_warnings);
+  if (app.embed.embed) {
+    app.content_height = draw_embedded(app);
+  } else {
+    draw_header(app);
+    if (app.demo == Demo::network) draw_network_demo(app);
+    else draw_expression_demo(app);
+    app.content_height = viewport->WorkSize.y / app.pixel_ratio;
+  }
   ImGui::End();
 }
 

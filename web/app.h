@@ -2,10 +2,14 @@
 // All UI state lives in App; one draw_xxx function per panel reads and edits it.
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "embed.h"
 #include "engine/build_info.h"
 #include "expression_demo.h"
 #include "frame_stats.h"
 #include "network_demo.h"
+#include "share.h"
 #include "theme.h"
 
 namespace bpl::web {
@@ -17,9 +21,16 @@ struct App {
   BuildInfo build;
   float pixel_ratio = 1.0f;
   Theme theme = Theme::light;
+  bool prefers_dark = false;  // the browser's prefers-color-scheme, for theme=auto
   Demo demo = Demo::network;
   NetworkDemo network;
   ExpressionDemo expression;
+  EmbedOptions embed;
+  float content_height = 0.0f;  // CSS pixels the page's content needs (embed mode: for iframe auto-size)
+  std::string url_warnings;      // fields of the opened link that fell back to defaults
+  nlohmann::json default_state;  // getState() of a fresh page: what links may omit
+  std::string import_text;       // the Import dialog's text buffer
+  ShareOptions share;            // the Share / Embed dialog's choices
   long frame_count = 0;
   bool ready_signalled = false;
   FrameStats frame_stats;

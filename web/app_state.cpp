@@ -1,5 +1,7 @@
 #include "app_state.h"
 
+#include <algorithm>
+
 #include "api_params.h"
 #include "app.h"
 #include "engine/parameter_names.h"
@@ -23,6 +25,32 @@ bool is_config_key(const std::string& key) {
   return keys.contains(key);
 }
 
+bool is_embed_key(const std::string& key) {
+  return key == "embed" || key == "panels" || key == "hide" || key == "theme" || key == "autoplay" || key == "origin";
+}
+
+// A list of names, each one of `known`.
+std::optional<std::vector<std::string>> read_names(const nlohmann::json& partial, const char* key,
+                                                   const std::vector<std::string>& known, FieldErrors& errors) {
+  if (!partial.contains(key)) return std::nullopt;
+  const nlohmann::json& value = partial[key];
+  std::vector<std::string> names;
+  std::string expected;
+  for (const std::string& name : known) expected += (expected.empty() ? "" : ", ") + name;
+  if (!value.is_array()) {
+    errors.push_back({key, "expected a list of names from: " + expected});
+    return std::nullopt;
+  }
+  for (const nlohmann::json& item : value) {
+    if (!item.is_string() || std::find(known.begin(), known.end(), item.get<std::string>()) == known.end()) {
+      errors.push_back({key, "unknown name " + item.dump() + "; expected names from: " + expected});
+      return std::nullopt;
+    }
+    names.push_back(item.get<std::string>());
+  }
+  return names;
+}
+
 bool is_view_key(const std::string& key) {
   for (const char* view : kViewKeys)
     if (key == view) return true;
@@ -39,6 +67,12 @@ nlohmann::json get_state(App& app) {
   state["derivationSample"] = demo.derivation_sample;
   for (const char* key : kViewKeys) state[key] = view_option(demo, key);
   write_expression_state(app.expression, state);
+  state["embed"] = app.embed.embed;
+  state["panels"] = app.embed.panels;
+  state["hide"] = app.embed.hide;
+  state["theme"] = app.embed.theme;
+  state["autoplay"] = app.embed.autoplay;
+  state["origin"] = app.embed.origin;
   return state;
 }
 
@@ -52,7 +86,7 @@ FieldErrors set_state(App& app, const nlohmann::json& partial) {
     const std::string& key = it.key();
     if (is_config_key(key)) config_part[key] = it.value();
     else if (is_expression_key(key)) expression_part[key] = it.value();
-    else if (key != "demo" && key != "selected" && key != "derivationSample" && !is_view_key(key))
+    else if (key != "demo" && key != "selected" && key != "derivationSample" && !is_view_key(key) && !is_embed_key(key))
       errors.push_back({key, "unknown field"});
   }
   // Validate everything before changing anything.
@@ -69,6 +103,14 @@ FieldErrors set_state(App& app, const nlohmann::json& partial) {
   if (sample && (*sample < 0 || *sample != double(long(*sample))))
     errors.push_back({"derivationSample", "expected a whole number ≥ 0"});
   const std::optional<std::string> selected = read_string(partial, "selected", errors);
+  const std::optional<bool> embed = read_bool(partial, "embed", errors);
+  const std::optional<bool> autoplay = read_bool(partial, "autoplay", errors);
+  const std::optional<std::string> theme = read_string(partial, "theme", errors);
+  if (theme && *theme != "light" && *theme != "dark" && *theme != "auto")
+    errors.push_back({"theme", "expected \"light\", \"dark\" or \"auto\""});
+  const std::optional<std::string> origin = read_string(partial, "origin", errors);
+  const auto panels = read_names(partial, "panels", embed_panel_names(), errors);
+  const auto hide = read_names(partial, "hide", embed_control_names(), errors);
   // The id must name a parameter of the network the new config describes.
   if (errors.empty() && selected && !selected->empty() &&
       !parse_parameter_id(make_network<float>(config.network_shape()), *selected)) {
@@ -91,6 +133,19 @@ FieldErrors set_state(App& app, const nlohmann::json& partial) {
     if (partial.contains(key)) view_option(demo, key) = partial[key].get<bool>();
   if (demo_value) app.demo = *demo_value == "network" ? Demo::network : Demo::expression;
   apply_expression_state(app.expression, expression_part);
+  if (embed) app.embed.embed = *embed;
+  if (autoplay) app.embed.autoplay = *autoplay;
+  if (origin) app.embed.origin = *origin;
+  if (panels) app.embed.panels = *panels;
+  if (hide) app.embed.hide = *hide;
+  if (theme) {
+    app.embed.theme = *theme;
+    const Theme wanted = *theme == "dark" || (*theme == "auto" && app.prefers_dark) ? Theme::dark : Theme::light;
+    if (wanted != app.theme) {
+      app.theme = wanted;
+      apply_theme(app.theme, app.pixel_ratio);
+    }
+  }
   return {};
 }
 

@@ -7,6 +7,7 @@
 //   derivationSample           index of the training sample the derivation uses
 //   gradientLens, logScale, discretize, showTestPoints    view options (booleans)
 //   expression, point, descent the f(x,y) demo (web/expression_demo.h)
+//   embed, panels, hide, theme, autoplay, origin   embed mode (web/embed.h)
 #include <nlohmann/json.hpp>
 
 #include "engine/result.h"

@@ -1,10 +1,12 @@
-// window.backprop: the page's JS API. Every method is a thin wrapper over the
-// engine's one exported entry point, bpl_api_call(method, paramsJson) (web/js_api.cpp).
+// window.backprop: the page's JS API, and the same API for a parent page
+// through postMessage. Every method is a thin wrapper over the engine's one
+// exported entry point, bpl_api_call(method, paramsJson) (web/js_api.cpp).
 'use strict';
 window.BackpropBridge = (function () {
   const api = {ready: false, version: null, build: null};
   window.backprop = api;
   let callEngine = null;
+  let methods = [];
 
   // Calls an engine method; throws Error(message) when the engine reports a failure.
   function invoke(method, params) {
@@ -14,6 +16,107 @@ window.BackpropBridge = (function () {
     return reply.result;
   }
 
+  // ---- URL state: the hash follows the state, replaceState so history is not flooded.
+  let lastHash = null;
+  function syncHash() {
+    try {
+      const hash = invoke('urlHash', null);
+      if (hash !== lastHash) {
+        lastHash = hash;
+        history.replaceState(null, '', location.pathname + location.search + (hash ? '#' + hash : ''));
+      }
+    } catch (error) { console.warn('url state: ' + error.message); }
+  }
+
+  // ---- postMessage bridge: requests {id, method, params} → replies {id, result} | {id, error}.
+  // Events to the parent: {source: 'backproplens', event, data}.
+  const embed = {origin: null};  // the parent origin we answer; null: any
+  function postToParent(message) {
+    if (window.parent === window) return;
+    window.parent.postMessage(Object.assign({source: 'backproplens'}, message), embed.origin || '*');
+  }
+  function emit(event, data) { postToParent({event, data}); }
+
+  function onMessage(event) {
+    if (event.source !== window.parent || window.parent === window) return;
+    if (embed.origin && event.origin !== embed.origin) return;  // origin= restricts who is answered
+    const message = event.data;
+    if (!message || typeof message !== 'object' || Array.isArray(message) || !('method' in message)) return;
+    const id = message.id;
+    const reply = (body) => event.source.postMessage(Object.assign({source: 'backproplens', id}, body),
+                                                   event.origin === 'null' ? '*' : event.origin);
+    if (typeof id !== 'string' && typeof id !== 'number') return reply({error: 'id must be a string or a number'});
+    if (typeof message.method !== 'string' || !methods.includes(message.method))
+      return reply({error: `unknown method '${String(message.method).slice(0, 80)}'; known: ${methods.join(', ')}`});
+    let params = message.params === undefined ? null : message.params;
+    try {
+      params = JSON.parse(JSON.stringify(params));  // plain data only: nothing is evaluated as code
+    } catch (error) {
+      return reply({error: 'params must be plain JSON data'});
+    }
+    try {
+      reply({result: invoke(message.method, params)});
+    } catch (error) {
+      reply({error: error.message});
+    }
+  }
+
+  // Events are found by polling the engine's state a few times a second (throttled by design).
+  const seen = {epoch: null, selected: null, status: null, height: null};
+  function pollEvents() {
+    let metrics, state, layout;
+    try { metrics = invoke('metrics'); state = invoke('getState'); layout = invoke('layout'); } catch (error) { return; }
+    if (metrics.epoch !== seen.epoch) {
+      seen.epoch = metrics.epoch;
+      emit('epoch', {epoch: metrics.epoch, trainLoss: metrics.trainLoss, testLoss: metrics.testLoss,
+                     trainAccuracy: metrics.trainAccuracy, testAccuracy: metrics.testAccuracy});
+    }
+    if (state.selected !== seen.selected) {
+      seen.selected = state.selected;
+      emit('select', {id: state.selected});
+    }
+    if (metrics.status !== seen.status) {
+      if (metrics.status === 'diverged') emit('diverged', {message: metrics.message, epoch: metrics.epoch});
+      seen.status = metrics.status;
+    }
+    if (layout.contentHeight !== seen.height) {
+      seen.height = layout.contentHeight;
+      emit('resize', {height: layout.contentHeight});
+    }
+  }
+
+  // ---- Browser services the engine asks for (web/platform.cpp).
+  function download(filename, mime, text) {
+    const url = URL.createObjectURL(new Blob([text], {type: mime}));
+    const link = Object.assign(document.createElement('a'), {href: url, download: filename});
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+  function downloadCanvasPng() {
+    const canvas = document.getElementById('canvas');
+    canvas.toBlob((blob) => {
+      const url = URL.createObjectURL(blob);
+      const link = Object.assign(document.createElement('a'), {href: url, download: 'backproplens.png'});
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    }, 'image/png');
+  }
+  // Opens a file picker; the chosen file's text goes to the engine's importText.
+  function pickFile(accept) {
+    const input = Object.assign(document.createElement('input'), {type: 'file', accept});
+    input.onchange = () => {
+      const file = input.files && input.files[0];
+      if (!file) return;
+      if (file.size > 4 * 1048576) { invoke('importText', {text: '', name: file.name, error: 'file larger than 4 MiB'}); return; }
+      file.text().then((text) => invoke('importText', {text, name: file.name}));
+    };
+    input.click();
+  }
+
   return {
     attach(module) {
       callEngine = module.cwrap('bpl_api_call', 'string', ['string', 'string']);
@@ -21,16 +124,32 @@ window.BackpropBridge = (function () {
       api.version = info.version;
       api.build = info.build;
       api.call = invoke;
-      api.methods = info.methods;
+      methods = info.methods;
+      api.methods = methods;
       // One JS method per engine method: backprop.step({unit: 'epoch', count: 5}), backprop.select('w1'), ...
-      for (const name of info.methods) {
+      for (const name of methods) {
         if (!(name in api)) api[name] = (...args) => invoke(name, args.length <= 1 ? args[0] : args);
       }
+      // The state in the URL: warnings for fields that fell back to defaults are shown by the app.
+      const prefersDark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+      const loaded = invoke('loadUrlHash', {hash: location.hash.replace(/^#/, ''), prefersDark});
+      api.urlWarnings = loaded.warnings;
+      embed.origin = loaded.origin || null;
+      lastHash = null;
+      syncHash();
+      setInterval(syncHash, 500);
+      window.addEventListener('message', onMessage);
+      setInterval(pollEvents, 250);
     },
     ready() {
       api.ready = true;
       window.dispatchEvent(new CustomEvent('backprop:ready', {detail: {version: api.version, build: api.build}}));
+      emit('ready', {version: api.version, build: api.build});
+      pollEvents();
     },
     invoke,
+    download,
+    downloadCanvasPng,
+    pickFile,
   };
 })();

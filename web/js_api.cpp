@@ -5,6 +5,8 @@
 #include <map>
 
 #include "app.h"
+#include "exchange.h"
+#include "share.h"
 
 namespace bpl::web {
 
@@ -35,6 +37,8 @@ void register_api_method(const std::string& name, ApiMethod method) { methods()[
 void bind_js_api(App& app) {
   g_app = &app;
   register_network_api();
+  register_share_api();
+  register_exchange_api();
   register_expression_api();
   register_api_method("info", [](App& a, const nlohmann::json&, std::string&) {
     return nlohmann::json{{"version", a.build.version},

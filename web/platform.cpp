@@ -5,6 +5,7 @@
 #include <emscripten/html5.h>
 
 #include <cmath>
+#include <cstdlib>
 
 namespace bpl::web {
 
@@ -28,7 +29,36 @@ EM_JS(void, js_copy_to_clipboard, (const char* text), {
   window.__backpropLastCopied = value;  // readable by tests and by the embedding page
 });
 
+EM_JS(void, js_download_text, (const char* filename, const char* mime, const char* text), {
+  BackpropBridge.download(UTF8ToString(filename), UTF8ToString(mime), UTF8ToString(text));
+});
+
+EM_JS(void, js_download_canvas_png, (), { BackpropBridge.downloadCanvasPng(); });
+
+EM_JS(void, js_pick_file, (const char* accept), { BackpropBridge.pickFile(UTF8ToString(accept)); });
+
+EM_JS(char*, js_page_url, (), {
+  const url = location.href.replace(/#.*$/, '');
+  const size = lengthBytesUTF8(url) + 1;
+  const out = _malloc(size);
+  stringToUTF8(url, out, size);
+  return out;
+});
+
 }  // namespace
+
+void download_text(const std::string& filename, const std::string& mime, const std::string& text) {
+  js_download_text(filename.c_str(), mime.c_str(), text.c_str());
+}
+void download_canvas_png() { js_download_canvas_png(); }
+void pick_file(const std::string& accept) { js_pick_file(accept.c_str()); }
+
+std::string page_url() {
+  char* raw = js_page_url();
+  std::string url(raw);
+  free(raw);
+  return url;
+}
 
 void copy_to_clipboard(const std::string& text) { js_copy_to_clipboard(text.c_str()); }
 

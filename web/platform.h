@@ -26,6 +26,15 @@ int fail(const char* message);
 // Puts text on the system clipboard (navigator.clipboard); a refusal is logged, not fatal.
 void copy_to_clipboard(const std::string& text);
 
+// The browser's file services (web/bridge.js): save text as a download, save
+// the canvas as a PNG, and open a file picker whose file goes to importText.
+void download_text(const std::string& filename, const std::string& mime, const std::string& text);
+void download_canvas_png();
+void pick_file(const std::string& accept);
+
+// This page's address without the hash, for share links.
+std::string page_url();
+
 // Milliseconds from a monotonic clock.
 double now_ms();
 

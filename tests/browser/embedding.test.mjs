@@ -86,3 +86,77 @@ export const tests = [
     },
   },
 ];
+
+const SEED_MERMAID = `\`\`\`mermaid
+graph LR
+  subgraph Network
+    I1((Input 1))
+    I2((Input 2))
+    H1(Hidden 1)
+    H2(Hidden 2)
+    O1((Output 1))
+    
+    I1 --> H1
+    I1 --> H2
+    I2 --> H1 
+    I2 --> H2
+    H1 --> O1
+    H2 --> O1
+  end
+\`\`\``;
+
+tests.push(
+  {
+    name: "importing the seed's mermaid block gives a 2-2-1 net whose export imports back the same",
+    async run({openApp}) {
+      const page = await openApp();
+      const imported = await api(page, 'importMermaid', {text: SEED_MERMAID});
+      assert(imported.ok, 'seed block rejected: ' + JSON.stringify(imported.errors));
+      const state = await api(page, 'getState');
+      assert(JSON.stringify(state.hidden) === '[2]' && state.features.length === 2, `not 2-2-1: ${JSON.stringify(state)}`);
+      const ids = (await api(page, 'parameters')).map((p) => p.id);
+      assert(ids.includes('w6') && ids.includes('b3') && ids.length === 9, `seed names: ${ids}`);
+      const exported = await api(page, 'exportMermaid', {what: 'network'});
+      assert(/graph LR/.test(exported) && /subgraph Network/.test(exported) && /I1\(\(Input 1\)\)/.test(exported), exported);
+      await api(page, 'setState', {hidden: [5, 5]});
+      const again = await api(page, 'importMermaid', {text: exported});
+      assert(again.ok, 'export did not import back: ' + JSON.stringify(again.errors));
+      assert(JSON.stringify((await api(page, 'getState')).hidden) === '[2]', 'round trip changed the network');
+      await page.close();
+    },
+  },
+  {
+    name: 'a bad mermaid block or model JSON names line and column and keeps the network',
+    async run({openApp}) {
+      const page = await openApp();
+      const before = await api(page, 'parameters');
+      const bad = await api(page, 'importMermaid', {text: 'graph LR\n  I1((Input 1)) --> H1(Hidden 1)\n  H1 --> O1((Out))\n  I1 --> O1\n'});
+      assert(!bad.ok && /line \d+, column \d+/.test(bad.errors[0].field), `mermaid error: ${JSON.stringify(bad.errors)}`);
+      const badJson = await api(page, 'importModel', {text: '{"inputs": 2, "layers": [ {"units": 2,, } ]}'});
+      assert(!badJson.ok && /line|column|byte/.test(JSON.stringify(badJson.errors)), `JSON error: ${JSON.stringify(badJson.errors)}`);
+      const after = await api(page, 'parameters');
+      assert(JSON.stringify(after) === JSON.stringify(before), 'the network changed after failed imports');
+      await page.close();
+    },
+  },
+  {
+    name: 'exports: model JSON in bp grad format, curves CSV, LaTeX, and a PNG of the canvas',
+    async run({openApp}) {
+      const page = await openApp();
+      await api(page, 'step', {unit: 'epoch', count: 5});
+      const model = JSON.parse(await api(page, 'exportModel'));
+      assert(model.inputs === 2 && model.layers.length === 2 && model.layers[0].weights.length === 4 && model.loss === 'bce',
+             `model JSON: ${JSON.stringify(model).slice(0, 200)}`);
+      const csv = (await api(page, 'exportCsv')).trim().split('\n');
+      assert(csv[0] === 'epoch,train_loss,test_loss,train_accuracy,test_accuracy' && csv.length >= 6, `CSV: ${csv.slice(0, 3)}`);
+      const reimported = await api(page, 'importModel', {text: JSON.stringify(model)});
+      assert(reimported.ok, 'exported model does not import: ' + JSON.stringify(reimported.errors));
+      await api(page, 'select', 'W1[0][1]');
+      const latex = await api(page, 'exportLatex');
+      assert(latex.includes('\\partial'), `LaTeX: ${latex}`);
+      const png = await page.evaluate(() => document.getElementById('canvas').toDataURL('image/png'));
+      assert(png.startsWith('data:image/png;base64,') && png.length > 10000, 'canvas PNG is empty');
+      await page.close();
+    },
+  },
+);

@@ -1,0 +1,172 @@
+#include "exchange.h"
+
+#include <cstdio>
+
+#include "api_params.h"
+#include "app.h"
+#include "engine/expr/markdown.h"
+#include "engine/mermaid_network.h"
+#include "js_api.h"
+#include "platform.h"
+
+namespace bpl::web {
+
+namespace {
+
+using nlohmann::json;
+
+const Feature kFeatureOrder[] = {Feature::x1, Feature::x2, Feature::x1_squared, Feature::x2_squared,
+                                 Feature::x1_times_x2, Feature::sin_x1, Feature::sin_x2};
+
+void report(App& app, const FieldErrors& errors, const char* what) {
+  app.network.notice = errors.empty() ? "" : std::string(what) + " not imported: " + to_string(errors.front()) +
+                                                 ". The current network is kept.";
+}
+
+}  // namespace
+
+std::string export_model_json(App& app) { return app.network.trainer.model_json(); }
+
+std::string export_curves_csv(const App& app) {
+  std::string csv = "epoch,train_loss,test_loss,train_accuracy,test_accuracy\n";
+  char line[160];
+  for (const CurvePoint& p : app.network.curve) {
+    std::snprintf(line, sizeof line, "%d,%.9g,%.9g,%.6g,%.6g\n", p.epoch, p.train_loss, p.test_loss, p.train_accuracy,
+                  p.test_accuracy);
+    csv += line;
+  }
+  return csv;
+}
+
+std::string export_network_mermaid(App& app, bool with_weights) {
+  MermaidExportOptions options;
+  options.weights = with_weights;
+  return network_to_mermaid(app.network.trainer.network(), options);
+}
+
+std::string export_graph_mermaid(App& app) { return expr::to_mermaid(app.expression.graph); }
+
+std::string export_latex(App& app) {
+  if (app.demo == Demo::expression) return app.expression.derivation.latex;
+  Result<WeightDerivation> d = derive_weight(app.network.trainer, app.network.selected, app.network.derivation_sample);
+  return d.ok() ? d.value->latex : "";
+}
+
+FieldErrors import_model_json(App& app, const std::string& text) {
+  FieldErrors errors = app.network.trainer.load_model_json(text);
+  if (errors.empty()) {
+    app.network.curve.clear();
+    ++app.network.weights_version;
+  }
+  report(app, errors, "Model JSON");
+  return errors;
+}
+
+FieldErrors import_mermaid(App& app, const std::string& text) {
+  MermaidImport parsed = parse_mermaid_network(text);
+  if (!parsed.ok()) {
+    FieldErrors errors;
+    for (const MermaidError& e : parsed.errors)
+      errors.push_back({"line " + std::to_string(e.line) + ", column " + std::to_string(e.column), e.message});
+    report(app, errors, "Mermaid");
+    return errors;
+  }
+  const MermaidNetwork& net = *parsed.value;
+  TrainConfig config = app.network.trainer.config();
+  FieldErrors errors;
+  if (net.inputs < 1 || net.inputs > int(std::size(kFeatureOrder)))
+    errors.push_back({"inputs", "the diagram has " + std::to_string(net.inputs) + " inputs; BackpropLens has 1 to 7 (x1, x2, x1², …)"});
+  if (net.outputs != 1 && !(net.outputs == 2 && config.loss == Loss::softmax_ce))
+    errors.push_back({"outputs", "the diagram has " + std::to_string(net.outputs) + " outputs; use 1 (or 2 with softmax_ce)"});
+  if (errors.empty()) {
+    if (int(config.features.size()) != net.inputs)
+      config.features.assign(std::begin(kFeatureOrder), std::begin(kFeatureOrder) + net.inputs);
+    config.hidden = net.hidden;
+    bool rebuilt = false;
+    errors = app.network.trainer.update(config, &rebuilt);
+    if (errors.empty()) reset_network(app.network);
+  }
+  report(app, errors, "Mermaid");
+  return errors;
+}
+
+FieldErrors import_text(App& app, const std::string& text) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && text[first] == '{') return import_model_json(app, text);
+  return import_mermaid(app, text);
+}
+
+void draw_exchange_menu(App& app) {
+  if (ImGui::Button("Export")) ImGui::OpenPopup("export-menu");
+  if (ImGui::BeginPopup("export-menu")) {
+    if (ImGui::MenuItem("Model JSON (bp grad's MODEL.json)")) download_text("model.json", "application/json", export_model_json(app));
+    if (ImGui::MenuItem("Training curves (CSV)")) download_text("curves.csv", "text/csv", export_curves_csv(app));
+    if (ImGui::MenuItem("Network as mermaid (copy)")) copy_to_clipboard(export_network_mermaid(app, false));
+    if (ImGui::MenuItem("Network with weights as mermaid (copy)")) copy_to_clipboard(export_network_mermaid(app, true));
+    if (ImGui::MenuItem("Computation graph as mermaid (copy)")) copy_to_clipboard(export_graph_mermaid(app));
+    if (ImGui::MenuItem("Derivation as LaTeX (copy)")) copy_to_clipboard(export_latex(app));
+    if (ImGui::MenuItem("Canvas as PNG")) download_canvas_png();
+    ImGui::EndPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Import")) {
+    app.import_text.assign(4096, '\0');
+    ImGui::OpenPopup("Import a network");
+  }
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0), ImGuiCond_Appearing);
+  if (ImGui::BeginPopupModal("Import a network")) {
+    ImGui::TextWrapped("Paste a model JSON (as `bp grad` reads it) or a mermaid `graph LR` block like the seed tutorial's.");
+    ImGui::InputTextMultiline("##import", app.import_text.data(), app.import_text.size(),
+                              ImVec2(-1, ImGui::GetFontSize() * 14));
+    if (ImGui::Button("Import")) {
+      FieldErrors errors = import_text(app, app.import_text.c_str());
+      if (errors.empty()) ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Choose file…")) {
+      pick_file(".json,.md,.mmd,.txt");
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    if (!app.network.notice.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1.0f), "%s", app.network.notice.c_str());
+    ImGui::EndPopup();
+  }
+}
+
+void register_exchange_api() {
+  auto text_param = [](const json& params, std::string& error) {
+    if (params.is_string()) return params.get<std::string>();
+    FieldErrors errors;
+    std::optional<std::string> text = read_string(params, "text", errors);
+    if (!text) error = "expected the text, e.g. importText({text: '...'})";
+    return text.value_or("");
+  };
+  register_api_method("exportModel", [](App& app, const json&, std::string&) { return json(export_model_json(app)); });
+  register_api_method("exportCsv", [](App& app, const json&, std::string&) { return json(export_curves_csv(app)); });
+  register_api_method("exportMermaid", [](App& app, const json& params, std::string&) {
+    FieldErrors ignored;
+    const std::string what = read_string(params, "what", ignored).value_or("network");
+    if (what == "graph") return json(export_graph_mermaid(app));
+    return json(export_network_mermaid(app, read_bool(params, "weights", ignored).value_or(false)));
+  });
+  register_api_method("exportLatex", [](App& app, const json&, std::string&) { return json(export_latex(app)); });
+  auto importer = [text_param](FieldErrors (*import)(App&, const std::string&)) {
+    return [text_param, import](App& app, const json& params, std::string& error) {
+      const std::string text = text_param(params, error);
+      if (!error.empty()) return json(nullptr);
+      FieldErrors ignored;
+      if (auto picker_error = read_string(params, "error", ignored)) {  // the file picker could not read it
+        app.network.notice = "File not imported: " + *picker_error;
+        return json{{"ok", false}, {"errors", errors_json({{"file", *picker_error}})}};
+      }
+      FieldErrors errors = import(app, text);
+      return json{{"ok", errors.empty()}, {"errors", errors_json(errors)}};
+    };
+  };
+  register_api_method("importText", importer(import_text));
+  register_api_method("importModel", importer(import_model_json));
+  register_api_method("importMermaid", importer(import_mermaid));
+}
+
+}  // namespace bpl::web

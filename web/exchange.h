@@ -1,0 +1,30 @@
+#pragma once
+// Getting things in and out of the page: exports (model JSON as `bp grad`
+// reads it, curves as CSV, the network or computation graph as mermaid, the
+// derivation as LaTeX, the canvas as PNG) and imports (model JSON, a mermaid
+// `graph LR` block). A bad import names its line and column and keeps the
+// current network.
+#include <string>
+
+#include "engine/result.h"
+
+namespace bpl::web {
+
+struct App;
+
+std::string export_model_json(App& app);
+std::string export_curves_csv(const App& app);
+std::string export_network_mermaid(App& app, bool with_weights);
+std::string export_graph_mermaid(App& app);
+std::string export_latex(App& app);  // the current demo's derivation
+
+FieldErrors import_model_json(App& app, const std::string& text);
+FieldErrors import_mermaid(App& app, const std::string& text);
+// Model JSON if it looks like JSON, else mermaid.
+FieldErrors import_text(App& app, const std::string& text);
+
+// The Export/Import menu and its paste dialog (draws into the header).
+void draw_exchange_menu(App& app);
+void register_exchange_api();
+
+}  // namespace bpl::web

@@ -1,0 +1,169 @@
+#include "share.h"
+
+#include <algorithm>
+
+#include "api_params.h"
+#include "app.h"
+#include "app_state.h"
+#include "engine/url_state.h"
+#include "js_api.h"
+#include "platform.h"
+
+namespace bpl::web {
+
+namespace {
+
+using nlohmann::json;
+
+const char* const kThemes[] = {"light", "dark", "auto"};
+
+json shared_state(App& app, const ShareOptions& options) {
+  json state = get_state(app);
+  state["embed"] = options.embed;
+  state["panels"] = options.embed ? options.panels : std::vector<std::string>{};
+  state["hide"] = options.embed ? options.hide : std::vector<std::string>{};
+  state["theme"] = kThemes[std::clamp(options.theme, 0, 2)];
+  state["autoplay"] = options.autoplay;
+  if (options.include_weights) {
+    json model = json::parse(app.network.trainer.model_json(), nullptr, false);
+    if (!model.is_discarded()) state["weights"] = model;
+  }
+  return state;
+}
+
+// Applies `state` all at once; if that fails, key by key (the training config as
+// one group first), so every valid field still takes effect.
+std::vector<std::string> apply_leniently(App& app, const json& state) {
+  std::vector<std::string> warnings;
+  if (set_state(app, state).empty()) return warnings;
+  json config = json::object(), rest = json::object();
+  const json config_keys = app.default_state;
+  for (auto it = state.begin(); it != state.end(); ++it) (config_keys.contains(it.key()) ? config : rest)[it.key()] = it.value();
+  std::vector<json> groups;
+  if (set_state(app, config).empty()) {
+    config = json::object();
+  }
+  for (auto it = config.begin(); it != config.end(); ++it) groups.push_back(json{{it.key(), it.value()}});
+  for (auto it = rest.begin(); it != rest.end(); ++it) groups.push_back(json{{it.key(), it.value()}});
+  // Config keys one at a time may need a partner (a loss with its output): retry until nothing changes.
+  for (int round = 0; round < 3 && !groups.empty(); ++round) {
+    std::vector<json> failed;
+    for (const json& group : groups)
+      if (!set_state(app, group).empty()) failed.push_back(group);
+    if (failed.size() == groups.size()) break;
+    groups.swap(failed);
+  }
+  for (const json& group : groups) {
+    FieldErrors errors = set_state(app, group);
+    for (const FieldError& e : errors) warnings.push_back(e.field + ": " + e.message + " (default used)");
+  }
+  return warnings;
+}
+
+}  // namespace
+
+std::string current_hash(App& app) {
+  json state = get_state(app);
+  return encode_url_state(state, app.default_state);
+}
+
+std::string share_link(App& app, const ShareOptions& options) {
+  return page_url() + "#" + encode_url_state(shared_state(app, options), app.default_state);
+}
+
+std::string iframe_snippet(App& app, const ShareOptions& options) {
+  return "<iframe src=\"" + share_link(app, options) + "\" width=\"100%\" height=\"" + std::to_string(options.height) +
+         "\" style=\"border:0\" title=\"BackpropLens\" loading=\"lazy\"></iframe>";
+}
+
+std::vector<std::string> load_hash(App& app, const std::string& hash) {
+  UrlStateResult decoded = decode_url_state(hash, app.default_state);
+  std::vector<std::string> warnings;
+  for (const FieldError& e : decoded.warnings) warnings.push_back(e.field + ": " + e.message);
+  json state = decoded.state.is_object() ? decoded.state : json::object();
+  json weights = state.contains("weights") ? state["weights"] : json(nullptr);
+  state.erase("weights");
+  for (const std::string& w : apply_leniently(app, state)) warnings.push_back(w);
+  if (!weights.is_null()) {
+    FieldErrors errors = app.network.trainer.load_model_json(weights.dump());
+    for (const FieldError& e : errors) warnings.push_back("weights: " + to_string(e) + " (initial weights used)");
+    ++app.network.weights_version;
+  }
+  app.url_warnings.clear();
+  if (!warnings.empty()) {
+    app.url_warnings = "This link had fields that could not be used; the rest applied:";
+    for (const std::string& w : warnings) app.url_warnings += "\n  • " + w;
+  }
+  if (app.embed.autoplay && app.network.trainer.status() == TrainStatus::ok) app.network.playing = true;
+  return warnings;
+}
+
+void draw_share_dialog(App& app) {
+  if (ImGui::Button("Share / Embed")) {
+    app.share.embed = app.embed.embed;
+    ImGui::OpenPopup("Share / Embed");
+  }
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal("Share / Embed")) return;
+  ShareOptions& options = app.share;
+  ImGui::Checkbox("include the trained weights", &options.include_weights);
+  ImGui::Checkbox("embed mode (no page chrome)", &options.embed);
+  if (options.embed) {
+    auto toggles = [](const char* title, const std::vector<std::string>& names, std::vector<std::string>& chosen) {
+      ImGui::TextDisabled("%s", title);
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        bool on = std::find(chosen.begin(), chosen.end(), names[i]) != chosen.end();
+        if (i % 5) ImGui::SameLine();
+        if (ImGui::Checkbox(names[i].c_str(), &on)) {
+          if (on) chosen.push_back(names[i]);
+          else chosen.erase(std::find(chosen.begin(), chosen.end(), names[i]));
+        }
+      }
+    };
+    toggles("panels to show (none ticked: all)", embed_panel_names(), options.panels);
+    toggles("controls to hide", embed_control_names(), options.hide);
+    ImGui::RadioButton("light", &options.theme, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("dark", &options.theme, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton("auto", &options.theme, 2);
+    ImGui::SameLine();
+    ImGui::Checkbox("autoplay", &options.autoplay);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::InputInt("iframe height (px)", &options.height, 20, 100);
+    options.height = std::clamp(options.height, 120, 4000);
+  }
+  const std::string link = share_link(app, options);
+  ImGui::TextDisabled("link (%zu characters)", link.size());
+  ImGui::TextWrapped("%s", link.c_str());
+  if (ImGui::Button("Copy link")) copy_to_clipboard(link);
+  if (options.embed) {
+    ImGui::SameLine();
+    if (ImGui::Button("Copy iframe snippet")) copy_to_clipboard(iframe_snippet(app, options));
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+void register_share_api() {
+  register_api_method("urlHash", [](App& app, const json&, std::string&) { return json(current_hash(app)); });
+  register_api_method("loadUrlHash", [](App& app, const json& params, std::string&) {
+    FieldErrors ignored;
+    app.prefers_dark = read_bool(params, "prefersDark", ignored).value_or(false);
+    const std::vector<std::string> warnings = load_hash(app, read_string(params, "hash", ignored).value_or(""));
+    return json{{"warnings", warnings}, {"origin", app.embed.origin}};
+  });
+  register_api_method("shareLink", [](App& app, const json& params, std::string&) {
+    FieldErrors ignored;
+    ShareOptions options;
+    options.include_weights = read_bool(params, "weights", ignored).value_or(false);
+    options.embed = read_bool(params, "embed", ignored).value_or(false);
+    return json{{"link", share_link(app, options)}, {"iframe", iframe_snippet(app, options)}};
+  });
+  register_api_method("layout", [](App& app, const json&, std::string&) {
+    return json{{"contentHeight", app.content_height}, {"embed", app.embed.embed}};
+  });
+}
+
+}  // namespace bpl::web
