@@ -217,7 +217,7 @@ void draw_toolbar(ExpressionDemo& demo) {
     demo.log_colours_auto = false;
     demo.field_dirty = true;
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Colour by ln(1 + f − min f): contours follow orders of magnitude");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Colour by sign(f)·ln(1 + |f|): contours follow orders of magnitude");
   ImGui::SameLine();
   if (ImGui::SmallButton("reset view")) {
     const ExpressionPreset* preset = find_preset(demo.graph.source);
@@ -288,9 +288,11 @@ void draw_expression_contour_panel(App& app) {
     hover_tooltip(demo, frame.x_at(io.MousePos.x), frame.y_at(io.MousePos.y));
   }
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetFontSize());
-  ImGui::TextDisabled("colour: %s from %s (dark) to %s (yellow)%s", demo.log_colours ? "ln(1 + f − min f)" : "f",
-                      format_number(demo.colour_lo).c_str(), format_number(demo.colour_hi).c_str(),
-                      demo.field.undefined_cells ? " · grey: f undefined" : "");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("colour: %s from %s (dark) to %s (yellow)%s", demo.log_colours ? "sign(f)·ln(1 + |f|)" : "f",
+                     format_number(demo.colour_lo).c_str(), format_number(demo.colour_hi).c_str(),
+                     demo.field.undefined_cells ? " · grey: f undefined" : "");
+  ImGui::PopStyleColor();
   ImGui::TextDisabled("drag: pan · wheel: zoom · click: set the point%s", demo.run_on_click ? " and run descent" : "");
 }
 

@@ -265,8 +265,8 @@ void refresh_field(ExpressionDemo& demo) {
   for (int j = 0; j < n; ++j) {
     for (int i = 0; i < n; ++i) {
       double v = field.f[field.index(i, j)];
-      // ln(1 + f − min f): contour levels follow orders of magnitude.
-      if (demo.log_colours && std::isfinite(v)) v = std::log1p(v - field.f_min);
+      // sign(f)·ln(1 + |f|): contour levels follow orders of magnitude on both sides of 0.
+      if (demo.log_colours && std::isfinite(v)) v = std::copysign(std::log1p(std::fabs(v)), v);
       const float value = std::isfinite(v) ? float(v) : NAN;
       values[std::size_t(n - 1 - j) * n + i] = value;  // texture row 0 is the top, y1
       if (std::isfinite(value)) finite.push_back(value);

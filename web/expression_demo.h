@@ -77,7 +77,7 @@ struct ExpressionDemo {
   // The contour plot (window in f's coordinates; kept square so arrows are not skewed).
   expr::FieldWindow window;
   bool show_arrows = true;
-  bool log_colours = false;            // colour by ln(1 + f − min f): for steep valleys
+  bool log_colours = false;            // colour by sign(f)·ln(1 + |f|): for steep valleys
   bool log_colours_auto = true;        // chosen from the sampled values, until the learner decides
   bool field_dirty = true;
   expr::Field field;
