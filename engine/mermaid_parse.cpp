@@ -1,6 +1,8 @@
 // Mermaid flowchart text → nodes and edges (engine/mermaid_graph.h); the
 // accepted syntax is listed in engine/mermaid_network.h. One Reader per text,
 // one line at a time; the first error stops it.
+// Section index: characters and shapes · Reader (header, statements, nodes and
+// labels, edges) · the ```mermaid block · read_graph.
 #include <algorithm>
 #include <unordered_map>
 

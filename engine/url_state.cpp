@@ -316,7 +316,9 @@ TrainConfig resolve_config(std::vector<Candidate> candidates, Decoder& d) {
       for (std::size_t j = 0; j < candidates.size(); ++j) {
         TrainConfig alone = d.base;
         const FieldErrors alone_errors = apply_config_json(json{{candidates[j].field, candidates[j].value}}, alone);
-        if (!alone_errors.empty()) mark(j, "conflicts with " + alone_errors.front().field + ": " + alone_errors.front().message);
+        if (alone_errors.empty()) continue;
+        const FieldError& e = alone_errors.front();
+        mark(j, top_field(e.field) == candidates[j].field ? e.message : "conflicts with " + e.field + ": " + e.message);
       }
     }
     if (candidates.empty()) return d.base;  // config_in() made base valid, so this is never reached
