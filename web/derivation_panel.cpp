@@ -30,7 +30,7 @@ void draw_check(const char* what, double analytic, double numeric, double relati
   const bool good = relative_error < 1e-4 || (std::fabs(analytic) < 1e-9 && std::fabs(numeric) < 1e-9);
   ImGui::PushStyleColor(ImGuiCol_Text, good ? ImVec4(0.1f, 0.55f, 0.2f, 1.0f) : ImVec4(0.8f, 0.4f, 0.0f, 1.0f));
   ImGui::TextWrapped("%s %s: backprop %.6g · central difference %.6g · relative error %.1e", good ? "✓" : "≠ (near a kink?)",
-                     what, analytic, numeric, relative_error);
+                     what, analytic + 0.0, numeric + 0.0, relative_error);  // + 0.0: no "-0"
   ImGui::PopStyleColor();
 }
 
@@ -71,7 +71,9 @@ void draw_derivation_panel(App& app) {
   ImGui::TextWrapped("%s", d->batch.c_str());
   draw_check("batch mean", d->value, d->numerical_check, d->relative_error);
   draw_check("this sample", d->sample_value, d->sample_numerical_check, d->sample_relative_error);
-  for (const std::string& note : d->notes) ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.0f, 1.0f), "• %s", note.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.45f, 0.0f, 1.0f));
+  for (const std::string& note : d->notes) ImGui::TextWrapped("• %s", note.c_str());
+  ImGui::PopStyleColor();
   if (!d->delta_recursion.empty() && ImGui::TreeNodeEx("δ recursion", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (const std::string& line : d->delta_recursion) ImGui::TextWrapped("%s", line.c_str());
     ImGui::TreePop();
