@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "engine/kernels/activation_math__wasmsimd.h"
-#include "tests/kernel_tester.h"
+#include "tests/kernel_tester_suites.h"
 
 namespace kn = bpl::kernels;
 using kn::testing::GemmForm;
