@@ -9,7 +9,7 @@ namespace bpl::kernels {
 
 void adam_update__ref(int n, float lr, float beta1, float beta2, float eps, float c1, float c2,
                       const float* g, float* m, float* v, float* w) {
-  BPL_KERNEL_EXPECT(n >= 0, "adam_update: n must be non-negative");
+  BPL_EXPECT(n >= 0, "adam_update: n must be non-negative");
   const float one_minus_beta1 = 1.0f - beta1;
   const float one_minus_beta2 = 1.0f - beta2;
   for (int i = 0; i < n; ++i) {

@@ -11,7 +11,7 @@ namespace bpl::kernels {
 
 void adam_update__wasmsimd(int n, float lr, float beta1, float beta2, float eps, float c1, float c2,
                            const float* g, float* m, float* v, float* w) {
-  BPL_KERNEL_EXPECT(n >= 0, "adam_update: n must be non-negative");
+  BPL_EXPECT(n >= 0, "adam_update: n must be non-negative");
   const float one_minus_beta1 = 1.0f - beta1, one_minus_beta2 = 1.0f - beta2;
   const v128_t lr_v = wasm_f32x4_splat(lr), eps_v = wasm_f32x4_splat(eps);
   const v128_t beta1_v = wasm_f32x4_splat(beta1), beta2_v = wasm_f32x4_splat(beta2);

@@ -4,7 +4,7 @@
 namespace bpl::kernels {
 
 void momentum_update__ref(int n, float lr, float mu, const float* g, float* v, float* w) {
-  BPL_KERNEL_EXPECT(n >= 0, "momentum_update: n must be non-negative");
+  BPL_EXPECT(n >= 0, "momentum_update: n must be non-negative");
   for (int i = 0; i < n; ++i) {
     const float velocity = mu * v[i] + g[i];
     v[i] = velocity;

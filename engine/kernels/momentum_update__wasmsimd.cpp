@@ -6,7 +6,7 @@
 namespace bpl::kernels {
 
 void momentum_update__wasmsimd(int n, float lr, float mu, const float* g, float* v, float* w) {
-  BPL_KERNEL_EXPECT(n >= 0, "momentum_update: n must be non-negative");
+  BPL_EXPECT(n >= 0, "momentum_update: n must be non-negative");
   const v128_t lr_v = wasm_f32x4_splat(lr), mu_v = wasm_f32x4_splat(mu);
   int i = 0;
   for (; i + 4 <= n; i += 4) {

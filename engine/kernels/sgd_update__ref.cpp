@@ -4,7 +4,7 @@
 namespace bpl::kernels {
 
 void sgd_update__ref(int n, float lr, const float* g, float* w) {
-  BPL_KERNEL_EXPECT(n >= 0, "sgd_update: n must be non-negative");
+  BPL_EXPECT(n >= 0, "sgd_update: n must be non-negative");
   for (int i = 0; i < n; ++i) w[i] -= lr * g[i];
 }
 

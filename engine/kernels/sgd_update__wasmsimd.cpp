@@ -6,7 +6,7 @@
 namespace bpl::kernels {
 
 void sgd_update__wasmsimd(int n, float lr, const float* g, float* w) {
-  BPL_KERNEL_EXPECT(n >= 0, "sgd_update: n must be non-negative");
+  BPL_EXPECT(n >= 0, "sgd_update: n must be non-negative");
   const v128_t lr_v = wasm_f32x4_splat(lr);
   int i = 0;
   for (; i + 4 <= n; i += 4) {

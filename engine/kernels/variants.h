@@ -6,9 +6,7 @@
 // Aliasing: GEMM outputs must not overlap their inputs. The elementwise
 // kernels read an element before writing it, so `a` may be `z`
 // (bias_activation) and `dz` may be `upstream` (activation_backward).
-#include <cstdio>
-#include <cstdlib>
-
+#include "engine/expect.h"
 #include "engine/kernels/kernels.h"
 
 #if defined(__wasm_simd128__)
@@ -17,32 +15,23 @@
 #define BPL_KERNELS_HAVE_WASMSIMD 0
 #endif
 
-// Preconditions are programmer errors; they stay on in Release because a
-// wrong leading dimension silently reads another row, and the checks cost a
-// few compares per call.
-#define BPL_KERNEL_EXPECT(cond, msg)                                                           \
-  do {                                                                                         \
-    if (!(cond)) {                                                                             \
-      std::fprintf(stderr, "%s:%d: kernel precondition failed: %s (%s)\n", __FILE__, __LINE__, \
-                   msg, #cond);                                                                \
-      std::abort();                                                                            \
-    }                                                                                          \
-  } while (0)
-
+// Preconditions (BPL_EXPECT) are checked at every variant's entry. They stay
+// on in Release because a wrong leading dimension silently reads another row,
+// and they cost a few compares per call.
 namespace bpl::kernels {
 
 // Leading dimensions are in floats and must cover the stored row.
 inline void expect_gemm_args(int m, int n, int k, int a_cols, int lda, int b_cols, int ldb,
                              int ldc) {
-  BPL_KERNEL_EXPECT(m >= 0 && n >= 0 && k >= 0, "gemm sizes must be non-negative");
-  BPL_KERNEL_EXPECT(lda >= a_cols && lda >= 1, "gemm: lda must be >= the columns of A");
-  BPL_KERNEL_EXPECT(ldb >= b_cols && ldb >= 1, "gemm: ldb must be >= the columns of B");
-  BPL_KERNEL_EXPECT(ldc >= n && ldc >= 1, "gemm: ldc must be >= n");
+  BPL_EXPECT(m >= 0 && n >= 0 && k >= 0, "gemm sizes must be non-negative");
+  BPL_EXPECT(lda >= a_cols && lda >= 1, "gemm: lda must be >= the columns of A");
+  BPL_EXPECT(ldb >= b_cols && ldb >= 1, "gemm: ldb must be >= the columns of B");
+  BPL_EXPECT(ldc >= n && ldc >= 1, "gemm: ldc must be >= n");
 }
 
 inline void expect_matrix_args(int rows, int cols, int ld) {
-  BPL_KERNEL_EXPECT(rows >= 0 && cols >= 0, "sizes must be non-negative");
-  BPL_KERNEL_EXPECT(ld >= cols && ld >= 1, "leading dimension must be >= cols");
+  BPL_EXPECT(rows >= 0 && cols >= 0, "sizes must be non-negative");
+  BPL_EXPECT(ld >= cols && ld >= 1, "leading dimension must be >= cols");
 }
 
 // Plain loops: the oracle, and the native kernels.
