@@ -79,7 +79,7 @@ std::string iframe_snippet(App& app, const ShareOptions& options) {
 std::vector<std::string> load_hash(App& app, const std::string& hash) {
   UrlStateResult decoded = decode_url_state(hash, app.default_state);
   std::vector<std::string> warnings;
-  for (const FieldError& e : decoded.warnings) warnings.push_back(e.field + ": " + e.message);
+  for (const FieldError& e : decoded.warnings) warnings.push_back(e.field.empty() ? e.message : e.field + ": " + e.message);
   json state = decoded.state.is_object() ? decoded.state : json::object();
   json weights = state.contains("weights") ? state["weights"] : json(nullptr);
   state.erase("weights");
