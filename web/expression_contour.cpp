@@ -235,7 +235,7 @@ void draw_expression_contour_panel(App& app) {
   refresh_field(demo);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float margin_left = ImGui::CalcTextSize("-0.005").x + 6 * scale;
-  const float caption_h = ImGui::GetTextLineHeightWithSpacing() * 3;
+  const float caption_h = ImGui::GetTextLineHeightWithSpacing() * 4;  // tick labels and a wrapped caption
   ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 0.3f));  // room for the top tick label
   const float side = std::max(std::min(avail.x - margin_left - 4 * scale, avail.y - caption_h), 60.0f * scale);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin_left);

@@ -171,7 +171,7 @@ void draw_expression_demo(App& app) {
   ImGui::SameLine();
 
   ImGui::BeginChild("expression-right", ImVec2(right_w, avail.y), false);
-  const float contour_h = std::min(avail.y * 0.64f, right_w + ImGui::GetFontSize() * 4.5f);
+  const float contour_h = std::min(avail.y * 0.64f, right_w + ImGui::GetFontSize() * 6.0f);
   ImGui::BeginChild("expression-contour", ImVec2(right_w, contour_h), true,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   draw_expression_contour_panel(app);
