@@ -4,6 +4,8 @@
 #include <GLFW/glfw3.h>
 #include <emscripten/emscripten.h>
 
+#include <cmath>
+
 #include "app.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -16,6 +18,14 @@ namespace {
 
 GLFWwindow* g_window = nullptr;
 bpl::web::App* g_app = nullptr;
+
+// Emscripten 3.1.6's GLFW passes the DOM wheel event's deltaX/deltaY: pixels
+// (about 100 a notch; Firefox: lines, about 3), and positive when scrolling
+// down. GLFW and ImGui expect notches, positive up.
+void scroll_callback(GLFWwindow* window, double dx, double dy) {
+  auto notches = [](double delta) { return -delta / (std::fabs(delta) < 10.0 ? 3.0 : 100.0); };
+  ImGui_ImplGlfw_ScrollCallback(window, notches(dx), notches(dy));
+}
 
 void frame() {
   bpl::web::fit_window_to_canvas(g_window);
@@ -55,6 +65,7 @@ int main() {
   bpl::web::bind_js_api(app);
 
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+  glfwSetScrollCallback(g_window, scroll_callback);  // replaces the backend's, which it calls
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   emscripten_set_main_loop(frame, 0, false);

@@ -71,7 +71,11 @@ void step_network(NetworkDemo& demo, StepUnit unit, int count) {
 }
 
 void advance_network(NetworkDemo& demo, double now_ms) {
-  if (!demo.playing || demo.trainer.status() != TrainStatus::ok) return;
+  if (!demo.playing || demo.trainer.status() != TrainStatus::ok) {
+    demo.rate_window_start_ms = 0.0;  // a pause does not count as slow training
+    demo.rate_samples = 0.0;
+    return;
+  }
   const long long samples_before = demo.trainer.metrics().samples_seen;
   const double start = now_ms;
   for (int i = 0; i < demo.epochs_per_frame; ++i) {
@@ -79,9 +83,16 @@ void advance_network(NetworkDemo& demo, double now_ms) {
     record_metrics(demo);
     if (demo.trainer.status() != TrainStatus::ok || web::now_ms() - start > demo.frame_budget_ms) break;
   }
-  const double elapsed_s = std::max(web::now_ms() - start, 1e-3) / 1000.0;
-  const double rate = double(demo.trainer.metrics().samples_seen - samples_before) / elapsed_s;
-  demo.steps_per_second = demo.steps_per_second == 0.0 ? rate : 0.9 * demo.steps_per_second + 0.1 * rate;
+  // Samples per second of wall time while playing, over windows of ≥ 0.5 s
+  // (per frame, the browser's coarse clock would make it noise).
+  if (demo.rate_window_start_ms <= 0.0) demo.rate_window_start_ms = start;
+  demo.rate_samples += double(demo.trainer.metrics().samples_seen - samples_before);
+  const double window_ms = web::now_ms() - demo.rate_window_start_ms;
+  if (window_ms >= 500.0) {
+    demo.steps_per_second = demo.rate_samples / (window_ms / 1000.0);
+    demo.rate_samples = 0.0;
+    demo.rate_window_start_ms = web::now_ms();
+  }
   ++demo.weights_version;
   check_divergence(demo);
 }

@@ -30,7 +30,9 @@ struct NetworkDemo {
   std::vector<CurvePoint> curve;
   std::string notice;              // shown above the view (divergence, warnings)
   long weights_version = 0;        // bumped whenever weights or data change
-  double steps_per_second = 0.0;   // training samples per second, recent
+  double steps_per_second = 0.0;   // training samples per second while playing, recent
+  double rate_samples = 0.0;       // samples since rate_window_start_ms
+  double rate_window_start_ms = 0.0;
   // GPU grids, refreshed when weights_version moves on.
   long grids_version = -1;
   HeatmapTexture output_texture;

@@ -78,8 +78,12 @@ export const tests = [
       assert(/unknown method/.test(unknown), `unknown method reply: ${unknown}`);
       await page.waitForFunction(() => ['epoch', 'resize', 'select'].every((name) => window.embedDemo.events.some((e) => e.event === name)),
                                  null, {timeout: 10000});
+      // The first resize reports the frame's default size; the embedded layout's height follows.
+      await page.waitForFunction(() => document.getElementById('lens').getBoundingClientRect().height > 300, null, {timeout: 10000})
+        .catch(() => {});
       const height = await page.evaluate(() => document.getElementById('lens').getBoundingClientRect().height);
-      assert(height > 300, `the frame was not auto-sized: ${height}px`);
+      const reported = await page.evaluate(() => window.embedDemo.events.filter((e) => e.event === 'resize').pop().data.height);
+      assert(height > 300 && Math.abs(height - reported) <= 4, `the frame was not auto-sized: ${height}px (reported ${reported})`);
       await screenshot(page, 'embed-example');
       assert(errors.length === 0, 'page errors: ' + errors.join(' | '));
       await page.close();
