@@ -84,6 +84,12 @@ const lines = [];
 lines.push(`Run ${info.date} on ${info.cpu} (${info.cores} cores), pinned to ${info.pinned}; ` +
            `load average ${info.load_before} before, ${info.load_after} after; ${info.mode}.`);
 lines.push(`Toolchain: ${info.toolchain}.`);
+const busiest = Math.max(...[info.load_before, info.load_after].map((l) => parseFloat(String(l).split(' ')[0])));
+if (busiest > info.cores / 2) {
+  lines.push(`**Warning: the machine was busy** (1-minute load average up to ${busiest} on ${info.cores} cores). ` +
+             'The contestants ran at different moments, so a ratio can be off by 2× or more in either direction; ' +
+             'rerun when the machine is quiet (the full run\'s interleaved rounds dampen this, a --quick run does not).');
+}
 for (const workload of ['playground', 'mnist']) {
   const these = rows.filter((r) => r.workload === workload);
   if (these.length === 0) continue;
