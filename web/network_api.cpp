@@ -1,6 +1,6 @@
 // window.backprop methods of the network demo (README "JS API"):
 //   getState() setState(partial) play() pause() reset() step({unit, count})
-//   metrics() parameters() select(id) derivation(id)
+//   metrics() parameters() select(id) derivation(id) networkView()
 #include <algorithm>
 
 #include "api_params.h"
@@ -102,6 +102,13 @@ void register_network_api() {
     }
     app.network.selected = id;
     return json(id);
+  });
+  // Where each drawn parameter is on the page, in CSS pixels: [{id, x, y}] (the last frame drawn).
+  register_api_method("networkView", [](App& app, const json&, std::string&) {
+    json out = json::array();
+    for (const NetworkDemo::ViewTarget& t : app.network.view_targets)
+      out.push_back({{"id", t.id}, {"x", t.x / app.pixel_ratio}, {"y", t.y / app.pixel_ratio}});
+    return out;
   });
   register_api_method("derivation", [](App& app, const json& params, std::string& error) {
     std::string id = params.is_null() ? app.network.selected : id_param(params, error);

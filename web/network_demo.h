@@ -45,6 +45,12 @@ struct NetworkDemo {
   std::optional<WeightDerivation> derivation;
   FieldErrors derivation_errors;
   std::string derivation_key;
+  // Where the view drew each parameter last frame (device pixels): for tests and the embedding page.
+  struct ViewTarget {
+    std::string id;
+    float x, y;
+  };
+  std::vector<ViewTarget> view_targets;
   // Inline weight editor.
   std::string editing;
   double edit_value = 0.0;

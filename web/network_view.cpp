@@ -160,6 +160,7 @@ void draw_network_view(App& app, ImVec2 size) {
       for (const NodeBox& from : layout.columns[c - 1])
         if (to.layer == from.layer + 1) largest = std::max(largest, std::fabs(edge_value({to.layer, to.unit, from.unit})));
 
+  demo.view_targets.clear();
   for (std::size_t c = 1; c < layout.columns.size(); ++c) {
     for (const NodeBox& to : layout.columns[c]) {
       for (const NodeBox& from : layout.columns[c - 1]) {
@@ -167,6 +168,8 @@ void draw_network_view(App& app, ImVec2 size) {
         const ParameterRef p{to.layer, to.unit, from.unit};
         const float value = edge_value(p);
         const ImVec2 a = edge_start(from), b = edge_end(to);
+        // A point on the edge near its start, clear of the crossings in the middle.
+        demo.view_targets.push_back({parameter_id(net, p), a.x + (b.x - a.x) * 0.2f, a.y + (b.y - a.y) * 0.2f});
         const bool lit = selected && on_path(*selected, to.layer, from.unit, to.unit);
         ImU32 colour = value >= 0.0f ? colours.edge_positive : colours.edge_negative;
         if (selected && !lit) colour = (colour & 0x00FFFFFF) | 0x40000000;
@@ -189,6 +192,8 @@ void draw_network_view(App& app, ImVec2 size) {
       }
       if (box.layer == 0) continue;
       const ParameterRef bias{box.layer, box.unit, -1};
+      demo.view_targets.push_back({parameter_id(net, bias), (box.bias_min.x + box.bias_max.x) * 0.5f,
+                                   (box.bias_min.y + box.bias_max.y) * 0.5f});
       const bool bias_selected = selected && selected->layer == box.layer && selected->row == box.unit && selected->is_bias();
       list->AddRectFilled(box.bias_min, box.bias_max, bias_selected ? colours.highlight : colours.node_fill, 3.0f * scale);
       list->AddRect(box.bias_min, box.bias_max, colours.node_border, 3.0f * scale);

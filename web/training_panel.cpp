@@ -248,7 +248,11 @@ void draw_training_panel(App& app) {
   ImGui::PopItemWidth();
   if (changed) apply_config(app, config);
   const std::string warning = pairing_warning(app.network.trainer.config());
-  if (!warning.empty()) ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.0f, 1.0f), "⚠ %s", warning.c_str());
+  if (!warning.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.45f, 0.0f, 1.0f));
+    ImGui::TextWrapped("⚠ %s", warning.c_str());
+    ImGui::PopStyleColor();
+  }
 }
 
 }  // namespace bpl::web

@@ -123,6 +123,30 @@ export const tests = [
     },
   },
   {
+    name: 'clicking an edge while paused selects it, lights its paths and lets you type a new weight',
+    async run({openApp, screenshot}) {
+      const page = await openApp();
+      await api(page, 'setState', {hidden: [2], activation: 'relu', outputActivation: 'linear', loss: 'half_mse'});
+      await page.waitForTimeout(300);  // a frame with the new network
+      const target = (await api(page, 'networkView')).find((t) => t.id === 'w1');
+      assert(target, 'w1 is not drawn');
+      await page.mouse.move(target.x, target.y);
+      await page.waitForTimeout(200);
+      await page.mouse.click(target.x, target.y);
+      await page.waitForTimeout(300);
+      assert((await api(page, 'getState')).selected === 'w1', 'the click did not select w1');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('0.625');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      const w1 = (await api(page, 'parameters')).find((p) => p.id === 'w1');
+      assert(w1.value === 0.625, `w1 after typing: ${w1.value}`);
+      await screenshot(page, 'network-edit-w1');
+      assert(page.errors.length === 0, 'console errors: ' + page.errors.join(' | '));
+      await page.close();
+    },
+  },
+  {
     name: 'reset with the same seed gives the same initial weights',
     async run({openApp}) {
       const page = await openApp();
