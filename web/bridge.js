@@ -86,25 +86,16 @@ window.BackpropBridge = (function () {
   }
 
   // ---- Browser services the engine asks for (web/platform.cpp).
-  function download(filename, mime, text) {
-    const url = URL.createObjectURL(new Blob([text], {type: mime}));
+  function saveBlob(blob, filename) {
+    const url = URL.createObjectURL(blob);
     const link = Object.assign(document.createElement('a'), {href: url, download: filename});
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
-  function downloadCanvasPng() {
-    const canvas = document.getElementById('canvas');
-    canvas.toBlob((blob) => {
-      const url = URL.createObjectURL(blob);
-      const link = Object.assign(document.createElement('a'), {href: url, download: 'backproplens.png'});
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    }, 'image/png');
-  }
+  const download = (filename, mime, text) => saveBlob(new Blob([text], {type: mime}), filename);
+  const downloadCanvasPng = () => document.getElementById('canvas').toBlob((blob) => saveBlob(blob, 'backproplens.png'), 'image/png');
   // Opens a file picker; the chosen file's text goes to the engine's importText.
   function pickFile(accept) {
     const input = Object.assign(document.createElement('input'), {type: 'file', accept});
