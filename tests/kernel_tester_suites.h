@@ -8,7 +8,8 @@
 // The awkward sizes every variant of a GEMM runs through, relative to the
 // 4×8 register tile (MR = 4 rows, NR = 8 columns) and the k-block of 256 that
 // the SIMD GEMMs use, and on both sides of gemm_nt__wasmsimd's switch to row
-// dot products (k ≥ 16 with m < 16 or n < 16; dots run 4 k at a time).
+// dot products (k ≥ 16 with m < 16 or n < 16; dots run 4 k at a time), and
+// of the unpacked direct loops for tiny products (m·n·k ≤ 4096).
 // One SUBCASE per kind of shape.
 namespace bpl::kernels::testing {
 
@@ -18,6 +19,16 @@ inline void run_gemm_suite(GemmForm form, GemmFn kernel, GemmFn reference = null
     for (int k : {1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 255, 256, 257, 600})
       for (int m : {1, 4, 5})
         for (int n : {8, 9}) GemmTester(base).m(m).n(n).k(k).test(kernel, reference);
+  }
+  SUBCASE("both sides of the unpacked path for tiny products (m·n·k ≤ 4096; nt: n·k ≤ 512)") {
+    struct Shape {
+      int m, n, k;
+    };
+    for (Shape s : {Shape{16, 16, 16}, Shape{16, 16, 17}, Shape{1, 32, 16}, Shape{1, 32, 17},
+                    Shape{2, 64, 32}, Shape{2, 64, 33}, Shape{10, 13, 31}, Shape{10, 15, 27}}) {
+      GemmTester(base).m(s.m).n(s.n).k(s.k).test(kernel, reference);
+      GemmTester(base).m(s.m).n(s.n).k(s.k).pad(3, 1, 2).beta(0.5f).test(kernel, reference);
+    }
   }
   SUBCASE("k-blocks with several tiles in both directions") {
     for (int k : {255, 256, 257, 513})

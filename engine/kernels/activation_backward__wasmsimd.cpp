@@ -44,6 +44,13 @@ void activation_backward__wasmsimd(int rows, int cols, const float* z, int ldz, 
   expect_matrix_args(rows, cols, lda);
   expect_matrix_args(rows, cols, ldu);
   expect_matrix_args(rows, cols, lddz);
+  // Contiguous matrices (the MLP's) are one long row: a 1-unit output layer's
+  // column is then 4 rows per vector instead of one zero-padded copy per row.
+  if (ldz == cols && lda == cols && ldu == cols && lddz == cols) {
+    cols *= rows;
+    rows = cols == 0 ? 0 : 1;
+    ldz = lda = ldu = lddz = cols;
+  }
   visit_activation(act, [&](auto tag) {
     activation_backward_rows<tag()>(rows, cols, z, ldz, a, lda, upstream, ldu, dz, lddz, slope);
   });

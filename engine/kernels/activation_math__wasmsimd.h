@@ -30,10 +30,9 @@ inline v128_t mul_add(v128_t a, v128_t b, v128_t c) {  // a·b + c, two rounding
 // subtracting 1.5·2²³ (round-to-nearest-even in the float adder), whose low
 // mantissa bits then hold n, so no float→int conversion (cvttps2dq plus
 // saturation fix-ups) is needed. NaN stays NaN.
-inline v128_t exp_f32x4(v128_t x) {
-  const v128_t lowest = splat(-87.336544f);  // ln(2⁻¹²⁶)
-  const v128_t underflows = wasm_f32x4_lt(x, lowest);
-  x = wasm_f32x4_pmax(wasm_f32x4_pmin(x, splat(88.0f)), lowest);
+// exp_in_range_f32x4 is the part after the clamp, for x already in
+// [−87.34, 88] (tanh's 2|z| only needs the upper clamp).
+inline v128_t exp_in_range_f32x4(v128_t x) {
   const v128_t round_magic = splat(12582912.0f);  // 1.5·2²³
   const v128_t shifted = mul_add(x, splat(1.44269504088896341f), round_magic);
   const v128_t n = wasm_f32x4_sub(shifted, round_magic);
@@ -49,9 +48,16 @@ inline v128_t exp_f32x4(v128_t x) {
   // bits(shifted) = bits(1.5·2²³) + n, and bits(1.5·2²³)·2²³ ≡ 0 (mod 2³²),
   // so (bits(shifted) + 127) << 23 is the bit pattern of 2ⁿ.
   const v128_t two_n = wasm_i32x4_shl(wasm_i32x4_add(shifted, wasm_i32x4_splat(127)), 23);
+  return wasm_f32x4_mul(er, two_n);
+}
+
+inline v128_t exp_f32x4(v128_t x) {
+  const v128_t lowest = splat(-87.336544f);  // ln(2⁻¹²⁶)
+  const v128_t underflows = wasm_f32x4_lt(x, lowest);
+  x = wasm_f32x4_pmax(wasm_f32x4_pmin(x, splat(88.0f)), lowest);
   // Below the normal range the true value is < 1.2e-38: return 0, which keeps
   // products like z·e^(−z²/2) at 0 for huge |z| instead of z·2⁻¹²⁶.
-  return wasm_v128_andnot(wasm_f32x4_mul(er, two_n), underflows);
+  return wasm_v128_andnot(exp_in_range_f32x4(x), underflows);
 }
 
 // σ(z) from e = e^(−|z|) ∈ (0, 1]: 1/(1+e) for z ≥ 0 and e/(1+e) for z < 0, so
@@ -74,7 +80,9 @@ inline v128_t tanh_f32x4(v128_t z) {
   p = mul_add(p, z2, splat(1.33314422036e-1f));
   p = mul_add(p, z2, splat(-3.33332819422e-1f));
   const v128_t small = mul_add(wasm_f32x4_mul(p, z2), z, z);
-  const v128_t e2 = exp_f32x4(wasm_f32x4_add(magnitude, magnitude));
+  // 2|z| ≥ 0 (or NaN): no underflow, only the upper clamp, as exp_f32x4 would.
+  const v128_t e2 =
+      exp_in_range_f32x4(wasm_f32x4_pmin(wasm_f32x4_add(magnitude, magnitude), splat(88.0f)));
   const v128_t large_magnitude =
       wasm_f32x4_sub(splat(1.0f), wasm_f32x4_div(splat(2.0f), wasm_f32x4_add(e2, splat(1.0f))));
   const v128_t sign = wasm_v128_and(z, splat(-0.0f));

@@ -182,6 +182,64 @@ inline void pack_panel(int depth, int cols, const float* src, std::ptrdiff_t row
   }
 }
 
+// Tiny products (Playground-sized layers: m·n·k ≤ kDirectMaxWork) cost less
+// than packing and zero-padding a panel would: each row of C is computed in
+// place, 8 then 4 columns at a time with op(B)'s rows read where they are
+// (op(B)(p, j) = b[p·ldb + j]), the last 1–3 columns scalar. Above the limit a
+// panel is reused by enough rows to pay for its packing.
+constexpr long long kDirectMaxWork = 4096;
+inline bool prefer_direct(int m, int n, int k) {
+  return static_cast<long long>(m) * n * k <= kDirectMaxWork;
+}
+
+// c[i][j] = alpha·Σ_p op(A)(i,p)·b[p·ldb + j] + beta·c[i][j], with
+// op(A)(i, p) = a[i·a_row_stride + p·a_col_stride]. k = 0 leaves beta·C.
+template <int kChunks>
+inline void gemm_direct_columns(int k, const float* a_row, std::ptrdiff_t a_col_stride,
+                                const float* b, std::ptrdiff_t ldb, float alpha, float beta,
+                                float* c) {
+  v128_t acc[kChunks];
+  for (int q = 0; q < kChunks; ++q) acc[q] = wasm_f32x4_splat(0.0f);
+  for (int p = 0; p < k; ++p) {
+    const v128_t a_splat = wasm_v128_load32_splat(a_row);
+    for (int q = 0; q < kChunks; ++q)
+      acc[q] = wasm_f32x4_add(acc[q], wasm_f32x4_mul(a_splat, wasm_v128_load(b + 4 * q)));
+    a_row += a_col_stride;
+    b += ldb;
+  }
+  for (int q = 0; q < kChunks; ++q) {
+    v128_t out = wasm_f32x4_mul(wasm_f32x4_splat(alpha), acc[q]);
+    if (beta != 0.0f)  // beta = 0: C is write-only
+      out = wasm_f32x4_add(out, wasm_f32x4_mul(wasm_f32x4_splat(beta), wasm_v128_load(c + 4 * q)));
+    wasm_v128_store(c + 4 * q, out);
+  }
+}
+
+inline void gemm_direct(int m, int n, int k, float alpha, const float* a,
+                        std::ptrdiff_t a_row_stride, std::ptrdiff_t a_col_stride, const float* b,
+                        std::ptrdiff_t ldb, float beta, float* c, std::ptrdiff_t ldc) {
+  for (int i = 0; i < m; ++i) {
+    const float* a_row = a + i * a_row_stride;
+    float* c_row = c + i * ldc;
+    int j = 0;
+    for (; j + 8 <= n; j += 8)
+      gemm_direct_columns<2>(k, a_row, a_col_stride, b + j, ldb, alpha, beta, c_row + j);
+    for (; j + 4 <= n; j += 4)
+      gemm_direct_columns<1>(k, a_row, a_col_stride, b + j, ldb, alpha, beta, c_row + j);
+    for (; j < n; ++j) {
+      float sum = 0.0f;
+      const float* a_p = a_row;
+      const float* b_p = b + j;
+      for (int p = 0; p < k; ++p) {
+        sum += *a_p * *b_p;
+        a_p += a_col_stride;
+        b_p += ldb;
+      }
+      c_row[j] = beta == 0.0f ? alpha * sum : alpha * sum + beta * c_row[j];
+    }
+  }
+}
+
 // The driver for all three forms: op(B)(p, j) = b[p·b_row_stride + j·b_col_stride].
 template <class MakeA>
 inline void gemm_blocked(int m, int n, int k, float alpha, const MakeA& make_a_at, const float* b,

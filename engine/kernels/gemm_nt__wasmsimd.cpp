@@ -70,11 +70,22 @@ bool prefer_row_dots(int m, int n, int k) {
   return k >= 16 && (m < 16 || n < 2 * gemm_wasmsimd::kTileCols);
 }
 
+// Tiny products transpose B (at most this many floats) instead of packing it.
+constexpr int kDirectMaxTransposed = 512;
+
 }  // namespace
 
 void gemm_nt__wasmsimd(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
                        int ldb, float beta, float* c, int ldc) {
   expect_gemm_args(m, n, k, k, lda, k, ldb, ldc);
+  if (gemm_wasmsimd::prefer_direct(m, n, k) && n * k <= kDirectMaxTransposed) {
+    // Bᵀ (k×n) on the stack, reused by all m rows, then the nn direct loops.
+    float b_transposed[kDirectMaxTransposed];
+    for (int j = 0; j < n; ++j)
+      for (int p = 0; p < k; ++p)
+        b_transposed[p * n + j] = b[static_cast<std::ptrdiff_t>(j) * ldb + p];
+    return gemm_wasmsimd::gemm_direct(m, n, k, alpha, a, lda, 1, b_transposed, n, beta, c, ldc);
+  }
   if (prefer_row_dots(m, n, k)) {
     for (int i = 0; i < m; ++i) {
       gemm_nt_row_dots(n, k, alpha, a + static_cast<std::ptrdiff_t>(i) * lda, b, ldb, beta,
