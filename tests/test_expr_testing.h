@@ -10,17 +10,7 @@
 #include "engine/expr/expr.h"
 #include "engine/expr/gradcheck.h"
 
-// REQUIRE needs exceptions, which the wasm build has not: check once, and
-// leave the test case (or the enclosing void helper) when it fails.
-// The same definition as tests/mlp_testing.h, so both may be included.
-#ifndef BPL_REQUIRE
-#define BPL_REQUIRE(cond)                 \
-  do {                                    \
-    const bool bpl_require_ok = (cond);   \
-    CHECK_MESSAGE(bpl_require_ok, #cond); \
-    if (!bpl_require_ok) return;          \
-  } while (0)
-#endif
+#include "bpl_require.h"
 
 namespace bpl::expr::testing {
 
