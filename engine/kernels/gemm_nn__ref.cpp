@@ -10,11 +10,7 @@ void gemm_nn__ref(int m, int n, int k, float alpha, const float* a, int lda, con
   expect_gemm_args(m, n, k, k, lda, n, ldb, ldc);
   for (int i = 0; i < m; ++i) {
     float* c_row = c + static_cast<std::ptrdiff_t>(i) * ldc;
-    if (beta == 0.0f) {
-      for (int j = 0; j < n; ++j) c_row[j] = 0.0f;  // C may hold NaN: never read it
-    } else if (beta != 1.0f) {
-      for (int j = 0; j < n; ++j) c_row[j] *= beta;
-    }
+    scale_row__ref(c_row, n, beta);
     const float* a_row = a + static_cast<std::ptrdiff_t>(i) * lda;
     for (int p = 0; p < k; ++p) {
       const float scaled_a = alpha * a_row[p];

@@ -21,6 +21,16 @@
 namespace bpl::kernels {
 
 // Leading dimensions are in floats and must cover the stored row.
+// c_row[0..n) *= beta before an accumulating GEMM; beta = 0 writes zeros
+// without reading (C may hold NaN), beta = 1 leaves the row alone.
+inline void scale_row__ref(float* c_row, int n, float beta) {
+  if (beta == 0.0f) {
+    for (int j = 0; j < n; ++j) c_row[j] = 0.0f;
+  } else if (beta != 1.0f) {
+    for (int j = 0; j < n; ++j) c_row[j] *= beta;
+  }
+}
+
 inline void expect_gemm_args(int m, int n, int k, int a_cols, int lda, int b_cols, int ldb,
                              int ldc) {
   BPL_EXPECT(m >= 0 && n >= 0 && k >= 0, "gemm sizes must be non-negative");
