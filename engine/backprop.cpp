@@ -40,10 +40,9 @@ void forward(const Network<Scalar>& net, const Scalar* x, int ldx, int batch, Wo
     Scalar* z = ws.z[l - 1].data();
     Scalar* a = ws.a[l - 1].data();
     // Z⁽ˡ⁾ = A⁽ˡ⁻¹⁾·W⁽ˡ⁾ᵀ + b⁽ˡ⁾;  A⁽ˡ⁾ = σ(Z⁽ˡ⁾)
-    linalg::gemm_nt(batch, units, units_in, Scalar(1), previous, ld_previous, layer.weights.data(),
-                    units_in, Scalar(0), z, units);
-    linalg::bias_activation(batch, units, z, units, layer.biases.data(), a, units, layer.activation,
-                            net.leaky_slope);
+    linalg::dense_forward(batch, units, units_in, previous, ld_previous, layer.weights.data(),
+                          units_in, layer.biases.data(), z, units, a, units, layer.activation,
+                          net.leaky_slope);
     previous = a;
     ld_previous = units;
   }
@@ -85,18 +84,15 @@ Scalar backprop(const Network<Scalar>& net, const Scalar* x, int ldx, const Scal
     const Scalar* previous = l == 1 ? x : ws.a[l - 2].data();  // A⁽ˡ⁻¹⁾
     const int ld_previous = l == 1 ? ldx : units_in;
     // ∂L/∂W⁽ˡ⁾ = scale·δ⁽ˡ⁾ᵀ·A⁽ˡ⁻¹⁾;  ∂L/∂b⁽ˡ⁾ = scale·Σ_s δ⁽ˡ⁾_s
-    linalg::gemm_tn(units, units_in, batch, how.scale, delta, units, previous, ld_previous, beta,
-                    grads.weights[l - 1].data(), units_in);
-    linalg::column_sums(batch, units, how.scale, delta, units, beta, grads.biases[l - 1].data());
+    linalg::dense_weight_gradients(batch, units, units_in, how.scale, delta, units, previous,
+                                   ld_previous, beta, grads.weights[l - 1].data(), units_in,
+                                   grads.biases[l - 1].data());
     if (l > 1) {
       // δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾·W⁽ˡ⁾) ⊙ σ'(Z⁽ˡ⁻¹⁾)
-      Scalar* previous_delta = ws.delta[l - 2].data();
-      linalg::gemm_nn(batch, units_in, units, Scalar(1), delta, units, layer.weights.data(),
-                      units_in, Scalar(0), previous_delta, units_in);
-      linalg::activation_backward(batch, units_in, ws.z[l - 2].data(), units_in,
-                                  ws.a[l - 2].data(), units_in, previous_delta, units_in,
-                                  previous_delta, units_in, net.layers[l - 2].activation,
-                                  net.leaky_slope);
+      linalg::dense_input_delta(batch, units, units_in, delta, units, layer.weights.data(),
+                                units_in, ws.z[l - 2].data(), units_in, ws.a[l - 2].data(),
+                                units_in, ws.delta[l - 2].data(), units_in,
+                                net.layers[l - 2].activation, net.leaky_slope);
     }
   }
   return total_loss;

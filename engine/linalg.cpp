@@ -75,6 +75,44 @@ void bias_activation(int rows, int cols, double* z, int ldz, const double* bias,
   if (act == Activation::softmax) apply_softmax_rows(rows, cols, z, ldz, a, lda);
 }
 
+void dense_forward(int rows, int n, int k, const float* x, int ldx, const float* w, int ldw,
+                   const float* bias, float* z, int ldz, float* a, int lda, Activation act,
+                   float slope) {
+  kernels::dense_forward(rows, n, k, x, ldx, w, ldw, bias, z, ldz, a, lda, kernel_activation(act),
+                         slope);
+  if (act == Activation::softmax) apply_softmax_rows(rows, n, z, ldz, a, lda);
+}
+void dense_forward(int rows, int n, int k, const double* x, int ldx, const double* w, int ldw,
+                   const double* bias, double* z, int ldz, double* a, int lda, Activation act,
+                   double slope) {
+  gemm_nt(rows, n, k, 1.0, x, ldx, w, ldw, 0.0, z, ldz);
+  bias_activation(rows, n, z, ldz, bias, a, lda, act, slope);
+}
+
+void dense_weight_gradients(int rows, int n, int k, float alpha, const float* delta, int ldd,
+                            const float* x, int ldx, float beta, float* dw, int lddw, float* db) {
+  kernels::dense_weight_gradients(rows, n, k, alpha, delta, ldd, x, ldx, beta, dw, lddw, db);
+}
+void dense_weight_gradients(int rows, int n, int k, double alpha, const double* delta, int ldd,
+                            const double* x, int ldx, double beta, double* dw, int lddw,
+                            double* db) {
+  gemm_tn(n, k, rows, alpha, delta, ldd, x, ldx, beta, dw, lddw);
+  column_sums(rows, n, alpha, delta, ldd, beta, db);
+}
+
+void dense_input_delta(int rows, int n, int k, const float* delta, int ldd, const float* w, int ldw,
+                       const float* z, int ldz, const float* a, int lda, float* dx, int lddx,
+                       Activation act, float slope) {
+  kernels::dense_input_delta(rows, n, k, delta, ldd, w, ldw, z, ldz, a, lda, dx, lddx,
+                             kernel_activation(act), slope);
+}
+void dense_input_delta(int rows, int n, int k, const double* delta, int ldd, const double* w,
+                       int ldw, const double* z, int ldz, const double* a, int lda, double* dx,
+                       int lddx, Activation act, double slope) {
+  gemm_nn(rows, k, n, 1.0, delta, ldd, w, ldw, 0.0, dx, lddx);
+  activation_backward(rows, k, z, ldz, a, lda, dx, lddx, dx, lddx, act, slope);
+}
+
 void activation_backward(int rows, int cols, const float* z, int ldz, const float* a, int lda,
                          const float* upstream, int ldu, float* dz, int lddz, Activation act,
                          float slope) {

@@ -30,6 +30,30 @@ void bias_activation(int rows, int cols, float* z, int ldz, const float* bias, f
 void bias_activation(int rows, int cols, double* z, int ldz, const double* bias, double* a,
                      int lda, Activation act, double slope);
 
+// A dense layer's forward pass: z = x·wᵀ + bias (per row); a = σ(z); softmax
+// rows normalised here too. x rows×k, w n×k, z and a rows×n.
+void dense_forward(int rows, int n, int k, const float* x, int ldx, const float* w, int ldw,
+                   const float* bias, float* z, int ldz, float* a, int lda, Activation act,
+                   float slope);
+void dense_forward(int rows, int n, int k, const double* x, int ldx, const double* w, int ldw,
+                   const double* bias, double* z, int ldz, double* a, int lda, Activation act,
+                   double slope);
+
+// A dense layer's backward pass (formulas in kernels.h): the parameter
+// gradients dw = alpha·δᵀ·x + beta·dw, db = alpha·Σ_r δ[r] + beta·db, and the
+// previous layer's δ, dx = (δ·w) ⊙ σ'(z, a).
+void dense_weight_gradients(int rows, int n, int k, float alpha, const float* delta, int ldd,
+                            const float* x, int ldx, float beta, float* dw, int lddw, float* db);
+void dense_weight_gradients(int rows, int n, int k, double alpha, const double* delta, int ldd,
+                            const double* x, int ldx, double beta, double* dw, int lddw,
+                            double* db);
+void dense_input_delta(int rows, int n, int k, const float* delta, int ldd, const float* w, int ldw,
+                       const float* z, int ldz, const float* a, int lda, float* dx, int lddx,
+                       Activation act, float slope);
+void dense_input_delta(int rows, int n, int k, const double* delta, int ldd, const double* w,
+                       int ldw, const double* z, int ldz, const double* a, int lda, double* dx,
+                       int lddx, Activation act, double slope);
+
 // dz = upstream ⊙ σ'(z)   (dz may be upstream).
 void activation_backward(int rows, int cols, const float* z, int ldz, const float* a, int lda,
                          const float* upstream, int ldu, float* dz, int lddz, Activation act,

@@ -8,6 +8,7 @@
 
 #include "engine/kernels/kernels.h"
 #include "engine/kernels/variants.h"
+#include "tests/kernel_tester_dense.h"
 #include "tests/kernel_tester_suites.h"
 
 namespace kn = bpl::kernels;
@@ -139,4 +140,106 @@ TEST_CASE("kernels::column_sums__ref: a 3x2 sum written out") {
   kn::column_sums__ref(3, 2, 1.0f / 3, x, 2, 2.0f, sums);
   CHECK(sums[0] == doctest::Approx(5.0f));
   CHECK(sums[1] == doctest::Approx(2.0f));
+}
+
+TEST_CASE("kernels::dense_forward__ref: matches a double loop on awkward sizes") {
+  kn::testing::run_dense_forward_suite(kn::dense_forward__ref);
+}
+
+TEST_CASE("kernels::dense_weight_gradients__ref: matches a double loop on awkward sizes") {
+  kn::testing::run_dense_weight_gradients_suite(kn::dense_weight_gradients__ref);
+}
+
+TEST_CASE("kernels::dense_input_delta__ref: matches a double loop on awkward sizes") {
+  kn::testing::run_dense_input_delta_suite(kn::dense_input_delta__ref);
+}
+
+TEST_CASE("kernels: the dense dispatchers match double loops on both backends") {
+  BackendGuard guard;
+  for (kn::Backend which : {kn::Backend::reference, kn::Backend::simd}) {
+    kn::set_backend(which);
+    CAPTURE(int(kn::backend()));
+    // A Playground layer (fused on simd) and an MNIST output layer (unfused).
+    for (kn::testing::DenseShape s : {kn::testing::DenseShape{8, 8}, {10, 128}}) {
+      kn::testing::dense_forward_tester(kn::Activation::tanh)
+          .rows(10)
+          .n(s.n)
+          .k(s.k)
+          .test(kn::dense_forward);
+      kn::testing::DenseWeightGradientsTester().rows(10).n(s.n).k(s.k).alpha(0.1f).test(
+          kn::dense_weight_gradients);
+      kn::testing::dense_input_delta_tester(kn::Activation::relu)
+          .rows(10)
+          .n(s.n)
+          .k(s.k)
+          .test(kn::dense_input_delta);
+    }
+  }
+}
+
+// The dense testers must be able to fail, like the ones above.
+TEST_CASE("kernels::dense_forward tester: rejects a kernel that drops the bias" *
+          doctest::should_fail()) {
+  kn::testing::dense_forward_tester(kn::Activation::sigmoid)
+      .rows(3)
+      .n(5)
+      .k(4)
+      .test([](int rows, int n, int k, const float* x, int ldx, const float* w, int ldw,
+               const float*, float* z, int ldz, float* a, int lda, kn::Activation act,
+               float slope) {
+        const std::vector<float> zeros(n, 0.0f);
+        kn::dense_forward__ref(rows, n, k, x, ldx, w, ldw, zeros.data(), z, ldz, a, lda, act,
+                               slope);
+      });
+}
+
+TEST_CASE("kernels::dense_forward tester: rejects a kernel that stores z after a" *
+          doctest::should_fail()) {
+  // Right out of place; in place (a = z) the final buffer holds z, not tanh(z).
+  kn::testing::dense_forward_tester(kn::Activation::tanh)
+      .rows(3)
+      .n(5)
+      .k(4)
+      .in_place(true)
+      .test([](int rows, int n, int k, const float* x, int ldx, const float* w, int ldw,
+               const float* bias, float* z, int ldz, float* a, int lda, kn::Activation act,
+               float slope) {
+        kn::dense_forward__ref(rows, n, k, x, ldx, w, ldw, bias, a, lda, a, lda, act, slope);
+        kn::dense_forward__ref(rows, n, k, x, ldx, w, ldw, bias, z, ldz, z, ldz,
+                               kn::Activation::linear, 0.0f);
+      });
+}
+
+TEST_CASE("kernels::dense_weight_gradients tester: rejects a kernel that ignores beta" *
+          doctest::should_fail()) {
+  kn::testing::DenseWeightGradientsTester().rows(4).n(3).k(5).beta(0.5f).test(
+      [](int rows, int n, int k, float alpha, const float* delta, int ldd, const float* x, int ldx,
+         float, float* dw, int lddw, float* db) {
+        kn::dense_weight_gradients__ref(rows, n, k, alpha, delta, ldd, x, ldx, 0.0f, dw, lddw, db);
+      });
+}
+
+TEST_CASE("kernels::dense_weight_gradients tester: rejects a kernel that skips db when k = 0" *
+          doctest::should_fail()) {
+  kn::testing::DenseWeightGradientsTester().rows(4).n(3).k(0).test(
+      [](int rows, int n, int k, float alpha, const float* delta, int ldd, const float* x, int ldx,
+         float beta, float* dw, int lddw, float* db) {
+        if (k > 0)
+          kn::dense_weight_gradients__ref(rows, n, k, alpha, delta, ldd, x, ldx, beta, dw, lddw,
+                                          db);
+      });
+}
+
+TEST_CASE("kernels::dense_input_delta tester: rejects a kernel that drops act'" *
+          doctest::should_fail()) {
+  kn::testing::dense_input_delta_tester(kn::Activation::sigmoid)
+      .rows(3)
+      .n(5)
+      .k(4)
+      .test([](int rows, int n, int k, const float* delta, int ldd, const float* w, int ldw,
+               const float* z, int ldz, const float* a, int lda, float* dx, int lddx,
+               kn::Activation, float slope) {
+        kn::dense_input_delta__ref(rows, n, k, delta, ldd, w, ldw, z, ldz, a, lda, dx, lddx,
+                                   kn::Activation::linear, slope);
+      });
 }

@@ -46,10 +46,28 @@ void bias_activation(int rows, int cols, float* z, int ldz, const float* bias, f
   BPL_DISPATCH(bias_activation, rows, cols, z, ldz, bias, a, lda, act, slope);
 }
 
+void dense_forward(int rows, int n, int k, const float* x, int ldx, const float* w, int ldw,
+                   const float* bias, float* z, int ldz, float* a, int lda, Activation act,
+                   float slope) {
+  BPL_DISPATCH(dense_forward, rows, n, k, x, ldx, w, ldw, bias, z, ldz, a, lda, act, slope);
+}
+
 void activation_backward(int rows, int cols, const float* z, int ldz, const float* a, int lda,
                          const float* upstream, int ldu, float* dz, int lddz, Activation act,
                          float slope) {
   BPL_DISPATCH(activation_backward, rows, cols, z, ldz, a, lda, upstream, ldu, dz, lddz, act,
+               slope);
+}
+
+void dense_weight_gradients(int rows, int n, int k, float alpha, const float* delta, int ldd,
+                            const float* x, int ldx, float beta, float* dw, int lddw, float* db) {
+  BPL_DISPATCH(dense_weight_gradients, rows, n, k, alpha, delta, ldd, x, ldx, beta, dw, lddw, db);
+}
+
+void dense_input_delta(int rows, int n, int k, const float* delta, int ldd, const float* w, int ldw,
+                       const float* z, int ldz, const float* a, int lda, float* dx, int lddx,
+                       Activation act, float slope) {
+  BPL_DISPATCH(dense_input_delta, rows, n, k, delta, ldd, w, ldw, z, ldz, a, lda, dx, lddx, act,
                slope);
 }
 

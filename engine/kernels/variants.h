@@ -44,6 +44,22 @@ inline void expect_matrix_args(int rows, int cols, int ld) {
   BPL_EXPECT(ld >= cols && ld >= 1, "leading dimension must be >= cols");
 }
 
+// rows×n δ and rows×k X (or Z, A, dX), n×k W (or dW).
+inline void expect_dense_backward_args(int rows, int n, int k, int ldd, int ldx, int ldw) {
+  BPL_EXPECT(k >= 0, "dense backward: k must be non-negative");
+  expect_matrix_args(rows, n, ldd);
+  expect_matrix_args(rows, k, ldx);
+  expect_matrix_args(n, k, ldw);
+}
+
+inline void expect_dense_forward_args(int rows, int n, int k, int ldx, int ldw, int ldz, int lda) {
+  BPL_EXPECT(k >= 0, "dense_forward: k must be non-negative");
+  expect_matrix_args(rows, k, ldx);
+  expect_matrix_args(n, k, ldw);
+  expect_matrix_args(rows, n, ldz);
+  expect_matrix_args(rows, n, lda);
+}
+
 // Plain loops: the oracle, and the native kernels.
 void gemm_nn__ref(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
                   int ldb, float beta, float* c, int ldc);
@@ -56,6 +72,15 @@ void bias_activation__ref(int rows, int cols, float* z, int ldz, const float* bi
 void activation_backward__ref(int rows, int cols, const float* z, int ldz, const float* a, int lda,
                               const float* upstream, int ldu, float* dz, int lddz, Activation act,
                               float slope);
+void dense_forward__ref(int rows, int n, int k, const float* x, int ldx, const float* w, int ldw,
+                        const float* bias, float* z, int ldz, float* a, int lda, Activation act,
+                        float slope);
+void dense_weight_gradients__ref(int rows, int n, int k, float alpha, const float* delta, int ldd,
+                                 const float* x, int ldx, float beta, float* dw, int lddw,
+                                 float* db);
+void dense_input_delta__ref(int rows, int n, int k, const float* delta, int ldd, const float* w,
+                            int ldw, const float* z, int ldz, const float* a, int lda, float* dx,
+                            int lddx, Activation act, float slope);
 void column_sums__ref(int rows, int cols, float alpha, const float* x, int ldx, float beta,
                       float* sums);
 void sgd_update__ref(int n, float lr, const float* g, float* w);
@@ -76,6 +101,15 @@ void bias_activation__wasmsimd(int rows, int cols, float* z, int ldz, const floa
 void activation_backward__wasmsimd(int rows, int cols, const float* z, int ldz, const float* a,
                                    int lda, const float* upstream, int ldu, float* dz, int lddz,
                                    Activation act, float slope);
+void dense_forward__wasmsimd(int rows, int n, int k, const float* x, int ldx, const float* w,
+                             int ldw, const float* bias, float* z, int ldz, float* a, int lda,
+                             Activation act, float slope);
+void dense_weight_gradients__wasmsimd(int rows, int n, int k, float alpha, const float* delta,
+                                      int ldd, const float* x, int ldx, float beta, float* dw,
+                                      int lddw, float* db);
+void dense_input_delta__wasmsimd(int rows, int n, int k, const float* delta, int ldd,
+                                 const float* w, int ldw, const float* z, int ldz, const float* a,
+                                 int lda, float* dx, int lddx, Activation act, float slope);
 void column_sums__wasmsimd(int rows, int cols, float alpha, const float* x, int ldx, float beta,
                            float* sums);
 void sgd_update__wasmsimd(int n, float lr, const float* g, float* w);
