@@ -673,6 +673,13 @@ inline void run_dense_weight_gradients_suite(DenseWeightGradientsFn kernel,
     }
     for (DenseShape s : kPaddedWeightLimitShapes)
       for (int rows : {3, 10}) Tester().rows(rows).n(s.n).k(s.k).test(kernel, reference);
+    // k ≤ 3 with whole f32x4s of units (units as lanes) against k = 4 and n % 4 ≠ 0.
+    for (int n : {4, 8, 12, 32, 6, 10})
+      for (int k : {1, 2, 3, 4})
+        for (int rows : {1, 10, 17}) {
+          Tester().rows(rows).n(n).k(k).test(kernel, reference);
+          Tester().rows(rows).n(n).k(k).pad(2, 1, 3).alpha(0.1f).beta(0.9f).test(kernel, reference);
+        }
   }
   SUBCASE("odd leading dimensions") {
     for (int n : {1, 5, 8, 9, 17})

@@ -3,7 +3,8 @@
 // for skipping the packed tile) run here directly: per unit j and 8 or 4
 // columns of X, accumulators in registers over all rows,
 //   dw[j][p..p+3] += δ[r][j]·x[r][p..p+3],
-// with X's rows zero-padded to a multiple of 4 on the stack when k isn't one.
+// with X's rows zero-padded to a multiple of 4 on the stack when k isn't one;
+// for k ≤ 3 inputs and whole f32x4s of units, the units are the lanes instead.
 // Larger ones: gemm_tn__wasmsimd then column_sums__wasmsimd.
 #include "engine/kernels/gemm_4x8__wasmsimd.h"
 #include "engine/kernels/variants.h"
@@ -64,6 +65,39 @@ void bias_gradients(int rows, int n, float alpha, const float* delta, Index ldd,
   }
 }
 
+// Few inputs (k ≤ 3: a Playground net's first layer has 2) and n a multiple of
+// 4: the units are the lanes, so nothing is padded and db comes from the same
+// loads: dwᵀ[p][j..j+3] += x[r][p]·δ[r][j..j+3], db[j..j+3] += δ[r][j..j+3].
+template <int kInputs>
+void weight_gradients_few_inputs(int rows, int n, float alpha, const float* delta, Index ldd,
+                                 const float* x, Index ldx, float beta, float* dw, Index lddw,
+                                 float* db) {
+  for (int j = 0; j < n; j += 4) {
+    v128_t acc[kInputs];
+    for (int p = 0; p < kInputs; ++p) acc[p] = wasm_f32x4_splat(0.0f);
+    v128_t bias_acc = wasm_f32x4_splat(0.0f);
+    const float* delta_r = delta + j;
+    const float* x_r = x;
+    for (int r = 0; r < rows; ++r) {
+      const v128_t d = wasm_v128_load(delta_r);
+      bias_acc = wasm_f32x4_add(bias_acc, d);
+      for (int p = 0; p < kInputs; ++p)
+        acc[p] = wasm_f32x4_add(acc[p], wasm_f32x4_mul(wasm_v128_load32_splat(x_r + p), d));
+      delta_r += ldd;
+      x_r += ldx;
+    }
+    alignas(16) float lanes[kInputs][4];
+    for (int p = 0; p < kInputs; ++p)
+      wasm_v128_store(lanes[p], wasm_f32x4_mul(wasm_f32x4_splat(alpha), acc[p]));
+    for (int q = 0; q < 4; ++q) {
+      float* dw_row = dw + Index(j + q) * lddw;
+      for (int p = 0; p < kInputs; ++p)
+        dw_row[p] = beta == 0.0f ? lanes[p][q] : lanes[p][q] + beta * dw_row[p];
+    }
+    store_scaled(bias_acc, 4, alpha, beta, db + j);
+  }
+}
+
 }  // namespace
 
 void dense_weight_gradients__wasmsimd(int rows, int n, int k, float alpha, const float* delta,
@@ -76,6 +110,12 @@ void dense_weight_gradients__wasmsimd(int rows, int n, int k, float alpha, const
     gemm_tn__wasmsimd(n, k, rows, alpha, delta, ldd, x, ldx, beta, dw, lddw);
     column_sums__wasmsimd(rows, n, alpha, delta, ldd, beta, db);
     return;
+  }
+  if (k <= 3 && n % 4 == 0) {
+    const auto few_inputs = k == 1   ? weight_gradients_few_inputs<1>
+                            : k == 2 ? weight_gradients_few_inputs<2>
+                                     : weight_gradients_few_inputs<3>;
+    return few_inputs(rows, n, alpha, delta, ldd, x, ldx, beta, dw, lddw, db);
   }
   alignas(16) float x_padded[kMaxPaddedInputs];
   Index ld_padded = ldx;
