@@ -8,7 +8,7 @@
 
 #include "engine/kernels/kernels.h"
 #include "engine/kernels/variants.h"
-#include "tests/kernel_tester_dense.h"
+#include "tests/kernel_tester_dense_suites.h"
 #include "tests/kernel_tester_suites.h"
 
 namespace kn = bpl::kernels;

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "engine/kernels/activation_math__wasmsimd.h"
-#include "tests/kernel_tester_dense.h"
+#include "tests/kernel_tester_dense_suites.h"
 #include "tests/kernel_tester_suites.h"
 
 namespace kn = bpl::kernels;
