@@ -53,6 +53,7 @@ struct NetworkDemo {
   std::vector<ViewTarget> view_targets;
   // Inline weight editor.
   std::string editing;
+  int editor_frames = 0;  // frames the "type a new value" popup has been drawn (0: closed)
   double edit_value = 0.0;
 };
 

@@ -114,7 +114,11 @@ void parameter_tooltip(NetworkDemo& demo, ParameterRef p) {
 }
 
 void draw_editor_popup(NetworkDemo& demo) {
-  if (!ImGui::BeginPopup("edit-parameter")) return;
+  if (!ImGui::BeginPopup("edit-parameter")) {
+    demo.editor_frames = 0;
+    return;
+  }
+  ++demo.editor_frames;
   ImGui::Text("New value for %s", demo.editing.c_str());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();

@@ -135,10 +135,16 @@ export const tests = [
       await page.mouse.click(target.x, target.y);
       await page.waitForTimeout(300);
       assert((await api(page, 'getState')).selected === 'w1', 'the click did not select w1');
+      // Type only once the editor has keyboard focus (a frame after it opens); software GL
+      // frames can take 100+ ms on a loaded machine, so wait on frames, not on a clock.
+      await page.waitForFunction(() => {
+        const editor = window.backprop.metrics().editor;
+        return editor !== null && editor.parameter === 'w1' && editor.frames >= 3;
+      }, null, {timeout: 10000});
       await page.keyboard.press('Control+A');
       await page.keyboard.type('0.625');
       await page.keyboard.press('Enter');
-      await page.waitForTimeout(300);
+      await page.waitForFunction(() => window.backprop.metrics().editor === null, null, {timeout: 10000});
       const w1 = (await api(page, 'parameters')).find((p) => p.id === 'w1');
       assert(w1.value === 0.625, `w1 after typing: ${w1.value}`);
       await screenshot(page, 'network-edit-w1');
