@@ -30,9 +30,14 @@ inline v128_t mul_add(v128_t a, v128_t b, v128_t c) {  // a·b + c, two rounding
 // subtracting 1.5·2²³ (round-to-nearest-even in the float adder), whose low
 // mantissa bits then hold n, so no float→int conversion (cvttps2dq plus
 // saturation fix-ups) is needed. NaN stays NaN.
-// exp_in_range_f32x4 is the part after the clamp, for x already in
-// [−87.34, 88] (tanh's 2|z| only needs the upper clamp).
-inline v128_t exp_in_range_f32x4(v128_t x) {
+// exp_reduce_f32x4 is the part after the clamp, for x already in [−87.34, 88]:
+// x = n·ln2 + r gives 2ⁿ and eʳ − 1 = r + r²·P(r) separately, so exp
+// (2ⁿ·(1 + (eʳ − 1))) and tanh's e^(2|z|) − 1 share it.
+struct ExpReduced {
+  v128_t two_n;    // 2ⁿ
+  v128_t expm1_r;  // eʳ − 1, |r| ≤ ln2/2
+};
+inline ExpReduced exp_reduce_f32x4(v128_t x) {
   const v128_t round_magic = splat(12582912.0f);  // 1.5·2²³
   const v128_t shifted = mul_add(x, splat(1.44269504088896341f), round_magic);
   const v128_t n = wasm_f32x4_sub(shifted, round_magic);
@@ -44,11 +49,15 @@ inline v128_t exp_in_range_f32x4(v128_t x) {
   p = mul_add(p, r, splat(4.1665795894e-2f));
   p = mul_add(p, r, splat(1.6666665459e-1f));
   p = mul_add(p, r, splat(5.0000001201e-1f));
-  const v128_t er = wasm_f32x4_add(mul_add(p, wasm_f32x4_mul(r, r), r), splat(1.0f));
   // bits(shifted) = bits(1.5·2²³) + n, and bits(1.5·2²³)·2²³ ≡ 0 (mod 2³²),
   // so (bits(shifted) + 127) << 23 is the bit pattern of 2ⁿ.
-  const v128_t two_n = wasm_i32x4_shl(wasm_i32x4_add(shifted, wasm_i32x4_splat(127)), 23);
-  return wasm_f32x4_mul(er, two_n);
+  return {wasm_i32x4_shl(wasm_i32x4_add(shifted, wasm_i32x4_splat(127)), 23),
+          mul_add(p, wasm_f32x4_mul(r, r), r)};
+}
+
+inline v128_t exp_in_range_f32x4(v128_t x) {
+  const ExpReduced e = exp_reduce_f32x4(x);
+  return wasm_f32x4_mul(wasm_f32x4_add(e.expm1_r, splat(1.0f)), e.two_n);
 }
 
 inline v128_t exp_f32x4(v128_t x) {
@@ -71,27 +80,15 @@ inline v128_t sigmoid_f32x4(v128_t z) {
 
 // tanh(|z|) = m/(m + 2) with m = e^(2|z|) − 1, sign restored: one exp-style
 // reduction and one division, no second polynomial for small |z|. With
-// 2|z| = n·ln2 + r (as in exp), m = 2ⁿ·(eʳ − 1) + (2ⁿ − 1), where eʳ − 1 = r + r²·P(r)
+// 2|z| = n·ln2 + r (exp_reduce_f32x4), m = 2ⁿ·(eʳ − 1) + (2ⁿ − 1), where eʳ − 1
 // keeps its relative accuracy as r → 0 and 2ⁿ − 1 is exact; for n = 0
 // (|z| < 0.17) m is that polynomial alone, so tanh(z) ≈ z loses nothing near 0.
 // 2|z| is clamped to 20 (tanh(10) rounds to 1); NaN stays NaN (pmin keeps it).
 inline v128_t tanh_f32x4(v128_t z) {
   const v128_t magnitude = wasm_f32x4_abs(z);
-  const v128_t x = wasm_f32x4_pmin(wasm_f32x4_add(magnitude, magnitude), splat(20.0f));
-  const v128_t round_magic = splat(12582912.0f);  // 1.5·2²³, as in exp_in_range_f32x4
-  const v128_t shifted = mul_add(x, splat(1.44269504088896341f), round_magic);
-  const v128_t n = wasm_f32x4_sub(shifted, round_magic);
-  v128_t r = wasm_f32x4_sub(x, wasm_f32x4_mul(n, splat(0.693359375f)));
-  r = wasm_f32x4_sub(r, wasm_f32x4_mul(n, splat(-2.12194440e-4f)));
-  v128_t p = splat(1.9875691500e-4f);
-  p = mul_add(p, r, splat(1.3981999507e-3f));
-  p = mul_add(p, r, splat(8.3334519073e-3f));
-  p = mul_add(p, r, splat(4.1665795894e-2f));
-  p = mul_add(p, r, splat(1.6666665459e-1f));
-  p = mul_add(p, r, splat(5.0000001201e-1f));
-  const v128_t expm1_r = mul_add(p, wasm_f32x4_mul(r, r), r);
-  const v128_t two_n = wasm_i32x4_shl(wasm_i32x4_add(shifted, wasm_i32x4_splat(127)), 23);
-  const v128_t m = mul_add(two_n, expm1_r, wasm_f32x4_sub(two_n, splat(1.0f)));
+  const ExpReduced e =
+      exp_reduce_f32x4(wasm_f32x4_pmin(wasm_f32x4_add(magnitude, magnitude), splat(20.0f)));
+  const v128_t m = mul_add(e.two_n, e.expm1_r, wasm_f32x4_sub(e.two_n, splat(1.0f)));
   const v128_t tanh_magnitude = wasm_f32x4_div(m, wasm_f32x4_add(m, splat(2.0f)));
   return wasm_v128_or(tanh_magnitude, wasm_v128_and(z, splat(-0.0f)));
 }

@@ -121,9 +121,8 @@ void dense_input_delta__wasmsimd(int rows, int n, int k, const float* delta, int
   }
   alignas(16) float w_padded[kMaxPaddedWeights];
   Index ld_padded = ldw;
-  if (k4 != k) {  // W with zero columns k..k4, so every chunk is a full f32x4
-    for (int j = 0; j < n; ++j)
-      for (int p = 0; p < k4; ++p) w_padded[j * k4 + p] = p < k ? w[Index(j) * ldw + p] : 0.0f;
+  if (k4 != k) {
+    gemm_wasmsimd::copy_zero_padded(n, k, w, ldw, k4, w_padded);
     w = w_padded;
     ld_padded = k4;
   }

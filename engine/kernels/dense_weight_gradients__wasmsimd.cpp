@@ -119,9 +119,8 @@ void dense_weight_gradients__wasmsimd(int rows, int n, int k, float alpha, const
   }
   alignas(16) float x_padded[kMaxPaddedInputs];
   Index ld_padded = ldx;
-  if (k4 != k) {  // X with zero columns k..k4, so every chunk is a full f32x4
-    for (int r = 0; r < rows; ++r)
-      for (int p = 0; p < k4; ++p) x_padded[r * k4 + p] = p < k ? x[Index(r) * ldx + p] : 0.0f;
+  if (k4 != k) {
+    gemm_wasmsimd::copy_zero_padded(rows, k, x, ldx, k4, x_padded);
     x = x_padded;
     ld_padded = k4;
   }

@@ -240,6 +240,14 @@ inline void gemm_direct(int m, int n, int k, float alpha, const float* a,
   }
 }
 
+// out (ld cols4 = ⌈cols/4⌉·4) = the rows×cols matrix `in` with zero columns
+// cols..cols4, so every 4-column chunk of a row is a full f32x4.
+inline void copy_zero_padded(int rows, int cols, const float* in, std::ptrdiff_t ld, int cols4,
+                             float* out) {
+  for (int r = 0; r < rows; ++r)
+    for (int p = 0; p < cols4; ++p) out[r * cols4 + p] = p < cols ? in[r * ld + p] : 0.0f;
+}
+
 // The driver for all three forms: op(B)(p, j) = b[p·b_row_stride + j·b_col_stride].
 template <class MakeA>
 inline void gemm_blocked(int m, int n, int k, float alpha, const MakeA& make_a_at, const float* b,
