@@ -1,9 +1,10 @@
 #pragma once
 // The awkward sizes every dense-layer kernel variant runs through, with the
-// testers of kernel_tester_dense.h.
+// testers of kernel_tester_dense{,_backward}.h.
 #include <doctest/doctest.h>
 
 #include "tests/kernel_tester_dense.h"
+#include "tests/kernel_tester_dense_backward.h"
 #include "tests/kernel_tester_suites.h"
 
 namespace bpl::kernels::testing {
