@@ -51,6 +51,8 @@ void forward(const Network<Scalar>& net, const Scalar* x, int ldx, int batch, Wo
 template <typename Scalar>
 Scalar evaluate_loss_sum(const Network<Scalar>& net, const Scalar* x, int ldx, const Scalar* targets,
                          int ldt, int batch, Workspace<Scalar>& ws) {
+  // Rows of x and of the targets hold at least one value per input and per output.
+  BPL_EXPECT(ldx >= net.inputs && ldt >= net.outputs(), "evaluate_loss_sum: x or target rows too narrow");
   forward(net, x, ldx, batch, ws);
   const int outputs = net.outputs();
   return loss_sum(net.loss, batch, outputs, ws.z.back().data(), outputs, ws.a.back().data(),

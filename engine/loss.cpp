@@ -54,6 +54,16 @@ std::optional<std::string> output_activation_mismatch(Loss loss, Activation outp
 
 bool loss_gradient_is_delta(Loss loss) { return loss == Loss::bce || loss == Loss::softmax_ce; }
 
+double loss_gradient_factor(Loss loss, int outputs) {
+  switch (loss) {
+    case Loss::mse: return 2.0 / outputs;
+    case Loss::bce: return 1.0 / outputs;
+    case Loss::half_mse:
+    case Loss::softmax_ce: return 1.0;
+  }
+  return 1.0;
+}
+
 template <typename Scalar>
 Scalar loss_sum(Loss loss, int rows, int cols, const Scalar* z, int ldz, const Scalar* a,
                 int lda, const Scalar* t, int ldt, Scalar* per_sample) {
@@ -72,11 +82,12 @@ Scalar loss_sum(Loss loss, int rows, int cols, const Scalar* z, int ldz, const S
         for (int k = 0; k < cols; ++k) sample += (o_row[k] - t_row[k]) * (o_row[k] - t_row[k]);
         sample /= Scalar(cols);
         break;
-      case Loss::bce:  // max(z,0) − t·z + log(1 + e^{−|z|})  (= −t log σ(z) − (1−t) log(1−σ(z)))
+      case Loss::bce:  // (1/K) Σ_k max(z,0) − t·z + log(1 + e^{−|z|})  (= −t log σ(z) − (1−t) log(1−σ(z)))
         for (int k = 0; k < cols; ++k) {
           const Scalar zk = z_row[k];
           sample += std::max(zk, Scalar(0)) - t_row[k] * zk + std::log1p(std::exp(-std::abs(zk)));
         }
+        sample /= Scalar(cols);  // the mean over outputs, as PyTorch's binary_cross_entropy_with_logits
         break;
       case Loss::softmax_ce: {  // Σ_k t_k·(logsumexp(z) − z_k) = −Σ_k t_k log softmax(z)_k
         const Scalar max_z = *std::max_element(z_row, z_row + cols);
@@ -96,8 +107,8 @@ Scalar loss_sum(Loss loss, int rows, int cols, const Scalar* z, int ldz, const S
 template <typename Scalar>
 void loss_gradient(Loss loss, int rows, int cols, const Scalar* a, int lda, const Scalar* t,
                    int ldt, Scalar* grad, int ldg) {
-  // half_mse: o − t;  mse: (2/K)(o − t);  bce, softmax_ce: ∂ℓ/∂z = o − t.
-  const Scalar factor = loss == Loss::mse ? Scalar(2) / Scalar(cols) : Scalar(1);
+  // half_mse: o − t;  mse: (2/K)(o − t);  bce: ∂ℓ/∂z = (o − t)/K;  softmax_ce: ∂ℓ/∂z = o − t.
+  const Scalar factor = Scalar(loss_gradient_factor(loss, cols));
   for (int r = 0; r < rows; ++r) {
     for (int k = 0; k < cols; ++k) {
       grad[Index(r) * ldg + k] = factor * (a[Index(r) * lda + k] - t[Index(r) * ldt + k]);

@@ -1,10 +1,13 @@
 #pragma once
 // Losses ℓ of one sample (output o = a⁽ᴸ⁾, target t, K outputs); the network
-// reports L = (1/B) Σ_s ℓ_s, the batch mean.
+// reports L = (1/B) Σ_s ℓ_s, the batch mean. Each matches PyTorch's mean-reduced loss
+// (F.mse_loss, F.binary_cross_entropy_with_logits, F.cross_entropy) except half_mse,
+// which is the seeds' ½Σ (summed over the outputs, not averaged).
 //   half_mse    ℓ = ½ Σ_k (o_k − t_k)²                 ∂ℓ/∂o_k = o_k − t_k          (the seeds' loss)
 //   mse         ℓ = (1/K) Σ_k (o_k − t_k)²             ∂ℓ/∂o_k = (2/K)(o_k − t_k)
-//   bce         ℓ = −[t log o + (1−t) log(1−o)], o = σ(z), from the logit z:
-//               ℓ = max(z,0) − t·z + log(1 + e^{−|z|})  ∂ℓ/∂z = o − t   (sigmoid output only)
+//   bce         ℓ = (1/K) Σ_k −[t_k log o_k + (1−t_k) log(1−o_k)], o = σ(z), from the logits z:
+//               ℓ = (1/K) Σ_k max(z_k,0) − t_k·z_k + log(1 + e^{−|z_k|})
+//                                                      ∂ℓ/∂z_k = (o_k − t_k)/K   (sigmoid output only)
 //   softmax_ce  ℓ = −Σ_k t_k log softmax(z)_k = logsumexp(z) − Σ_k t_k z_k
 //                                                      ∂ℓ/∂z_k = o_k − t_k (softmax output only;
 //               targets one-hot, or class probabilities summing to 1)
@@ -31,6 +34,9 @@ std::optional<std::string> output_activation_mismatch(Loss loss, Activation outp
 
 // True when loss_gradient() writes ∂ℓ/∂z (bce, softmax_ce) rather than ∂ℓ/∂o.
 bool loss_gradient_is_delta(Loss loss);
+
+// c in ∂ℓ/∂(o or z)_k = c·(o_k − t_k) for K outputs: mse 2/K, bce 1/K, half_mse and softmax_ce 1.
+double loss_gradient_factor(Loss loss, int outputs);
 
 // Σ_s ℓ_s over `rows` samples; `z` and `a` are the output layer's
 // pre-activations and activations, `t` the targets, all [rows × cols].

@@ -83,6 +83,7 @@ void Trainer::reset() {
   updates_ = 0;
   size_buffers();
   start_epoch();
+  set_divergence_bound();
   metrics_dirty_ = true;
 }
 
@@ -97,7 +98,10 @@ void Trainer::rebuild_data_matrices() {
 // The batch buffers and workspace hold one batch: B = min(batchSize, training points).
 void Trainer::size_buffers() {
   const int batch = std::max(1, std::min(config_.batch_size, int(train_x_.rows())));
-  if (batch_x_.rows() < batch || batch_x_.cols() != train_x_.cols()) {
+  // Every dimension is compared: a new loss can change the target width alone
+  // (bce: 1 column, softmax_ce: one-hot), with the feature count unchanged.
+  if (batch_x_.rows() < batch || batch_x_.cols() != train_x_.cols() || batch_t_.rows() < batch ||
+      batch_t_.cols() != train_t_.cols()) {
     batch_x_.resize(batch, train_x_.cols());
     batch_t_.resize(batch, train_t_.cols());
   }
@@ -147,6 +151,13 @@ void Trainer::apply_update() {
   const double batch_loss = batch_loss_sum_ / double(cursor_ - batch_start_);
   if (!std::isfinite(batch_loss)) {
     diverge(std::string("the loss became ") + (std::isnan(batch_loss) ? "NaN" : "infinite"));
+    return;
+  }
+  if (batch_loss > divergence_bound_) {
+    char numbers[96];
+    std::snprintf(numbers, sizeof numbers, "%.6g, more than %g times its start (bound %.6g)", batch_loss,
+                  kDivergenceFactor, divergence_bound_);
+    diverge(std::string("the loss grew to ") + numbers);
     return;
   }
   add_regularization_gradient(net_, config_.regularization_settings(), grads_);
@@ -215,29 +226,8 @@ void Trainer::compute_metrics() const {
     metrics_ = m;
     return;
   }
-  // Mean loss and accuracy over a whole set, in chunks. A prediction is right when
-  // argmax (softmax) or [o ≥ 0.5] (one output) matches the 0/1 target.
-  auto evaluate = [&](const Matrix<float>& x, const Matrix<float>& t, double& loss, double& accuracy) {
-    const int rows = int(x.rows());
-    double loss_sum = 0.0;
-    long long correct = 0;
-    eval_workspace_.reserve(net_, std::min(std::max(rows, 1), kEvalChunk));
-    for (int first = 0; first < rows; first += kEvalChunk) {
-      const int count = std::min(kEvalChunk, rows - first);
-      loss_sum += evaluate_loss_sum(net_, x.row(first).data(), int(x.cols()), t.row(first).data(),
-                                    int(t.cols()), count, eval_workspace_);
-      const Matrix<float>& out = eval_workspace_.a.back();
-      for (int r = 0; r < count; ++r) {
-        const int predicted = out.cols() > 1 ? (out(r, 1) > out(r, 0) ? 1 : 0) : (out(r, 0) >= 0.5f ? 1 : 0);
-        const int actual = t.cols() > 1 ? (t(first + r, 1) > t(first + r, 0) ? 1 : 0) : (t(first + r, 0) >= 0.5f ? 1 : 0);
-        correct += predicted == actual;
-      }
-    }
-    loss = rows > 0 ? loss_sum / rows : 0.0;
-    accuracy = rows > 0 ? double(correct) / rows : 0.0;
-  };
-  evaluate(train_x_, train_t_, m.train_loss, m.train_accuracy);
-  if (m.has_test) evaluate(test_x_, test_t_, m.test_loss, m.test_accuracy);
+  evaluate_set(train_x_, train_t_, m.train_loss, m.train_accuracy);
+  if (m.has_test) evaluate_set(test_x_, test_t_, m.test_loss, m.test_accuracy);
   if (!std::isfinite(m.train_loss) || (m.has_test && !std::isfinite(m.test_loss))) {
     // Weights still finite but the loss over a whole set overflows: the same failure.
     status_ = TrainStatus::diverged;
@@ -248,6 +238,59 @@ void Trainer::compute_metrics() const {
   }
   if (!m.has_accuracy) m.train_accuracy = m.test_accuracy = 0.0;
   metrics_ = m;
+}
+
+// Mean loss and accuracy over a whole set, in chunks. A prediction is right when
+// argmax (softmax) or [o ≥ 0.5] (one output) matches the 0/1 target.
+void Trainer::evaluate_set(const Matrix<float>& x, const Matrix<float>& t, double& loss, double& accuracy) const {
+  const int rows = int(x.rows());
+  double loss_sum = 0.0;
+  long long correct = 0;
+  eval_workspace_.reserve(net_, std::min(std::max(rows, 1), kEvalChunk));
+  for (int first = 0; first < rows; first += kEvalChunk) {
+    const int count = std::min(kEvalChunk, rows - first);
+    loss_sum += evaluate_loss_sum(net_, x.row(first).data(), int(x.cols()), t.row(first).data(), int(t.cols()),
+                                  count, eval_workspace_);
+    const Matrix<float>& out = eval_workspace_.a.back();
+    for (int r = 0; r < count; ++r) {
+      const int predicted = out.cols() > 1 ? (out(r, 1) > out(r, 0) ? 1 : 0) : (out(r, 0) >= 0.5f ? 1 : 0);
+      const int actual = t.cols() > 1 ? (t(first + r, 1) > t(first + r, 0) ? 1 : 0) : (t(first + r, 0) >= 0.5f ? 1 : 0);
+      correct += predicted == actual;
+    }
+  }
+  loss = rows > 0 ? loss_sum / rows : 0.0;
+  accuracy = rows > 0 ? double(correct) / rows : 0.0;
+}
+
+// The divergence bound: kDivergenceFactor × the larger of the loss at the start
+// (after init, a model load or an edit) and the loss of predicting all zeros
+// (logits 0 for bce and softmax_ce: ln 2 and ln K; output 0 for the squared
+// errors: ½·mean Σt² or mean t²). With a step size that suits the problem, the
+// loss stays near or below both; a batch loss 1000× above them only comes from a
+// step that overshoots more each time (loss 0.72 → 635,039 at lr 10⁶), long before
+// the numbers overflow.
+void Trainer::set_divergence_bound() {
+  double start_loss = 0.0, accuracy = 0.0;
+  evaluate_set(train_x_, train_t_, start_loss, accuracy);
+  double zero_prediction = 0.0;
+  const int outputs = net_.outputs();
+  switch (config_.loss) {
+    case Loss::bce: zero_prediction = std::log(2.0); break;
+    case Loss::softmax_ce: zero_prediction = std::log(double(outputs)); break;
+    case Loss::half_mse:
+    case Loss::mse: {
+      double sum = 0.0;
+      for (int r = 0; r < train_t_.rows(); ++r) {
+        for (int k = 0; k < train_t_.cols(); ++k) sum += double(train_t_(r, k)) * train_t_(r, k);
+      }
+      const double per_sample = train_t_.rows() > 0 ? sum / double(train_t_.rows()) : 0.0;
+      zero_prediction = config_.loss == Loss::half_mse ? 0.5 * per_sample : per_sample / outputs;
+      break;
+    }
+  }
+  // The floor keeps the bound meaningful when targets are all 0 and the start is exact.
+  const double reference = std::max({std::isfinite(start_loss) ? start_loss : 0.0, zero_prediction, 1e-3});
+  divergence_bound_ = kDivergenceFactor * reference;
 }
 
 FieldErrors Trainer::add_point(double x1, double x2, double label, bool to_test) {

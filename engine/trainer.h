@@ -9,9 +9,11 @@
 // adds one point's gradient to the current batch (updating when the batch is
 // complete), step_batch() finishes the current batch, step_epoch() the epoch.
 //
-// Divergence: when the loss or a parameter becomes NaN/Inf the trainer stops,
-// status() is TrainStatus::diverged with a message, and further steps do
-// nothing until reset() or configure().
+// Divergence: when the loss or a parameter becomes NaN/Inf, or a batch's loss
+// grows past kDivergenceFactor × its reference (set_divergence_bound() in
+// trainer.cpp: the start loss or the all-zero prediction's, whichever is larger),
+// the trainer stops, status() is TrainStatus::diverged with a message, and
+// further steps do nothing until reset() or configure().
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -65,6 +67,7 @@ struct Grid {
   std::vector<float> values;  // [n·n], index r·n + c
 };
 inline constexpr int kMaxGridSize = 512;
+inline constexpr double kDivergenceFactor = 1000.0;
 
 class Trainer {
  public:
@@ -133,6 +136,8 @@ class Trainer {
   void apply_update();
   void diverge(const std::string& what);
   void compute_metrics() const;
+  void evaluate_set(const Matrix<float>& x, const Matrix<float>& t, double& loss, double& accuracy) const;
+  void set_divergence_bound();  // after the weights change by anything but training
   // Forward over grid points in chunks; `visit(first_cell, cells, workspace)` sees each chunk.
   template <typename Visit>
   void forward_grid(int n, Visit visit) const;
@@ -151,6 +156,7 @@ class Trainer {
   Gradients<float> grads_;       // the current batch's accumulating gradient
   Gradients<float> last_grads_;  // the last applied batch's gradient
   double batch_loss_sum_ = 0.0;
+  double divergence_bound_ = 0.0;  // a batch loss above it stops training
   mutable TrainStatus status_ = TrainStatus::ok;  // metrics() may find a non-finite loss
   mutable std::string status_message_;
   int epoch_ = 0;

@@ -42,6 +42,7 @@ FieldErrors Trainer::set_parameter(const std::string& id, double value) {
   if (!p) return {{"id", std::string(kParameterIdForm) + ", got \"" + id + "\""}};
   if (!std::isfinite(value) || std::abs(value) > 1e6) return {{"value", "expected a finite number in [-1e6, 1e6]"}};
   parameter_value(net_, *p) = float(value);
+  set_divergence_bound();  // an edited weight is a new start, not divergence
   metrics_dirty_ = true;
   return {};
 }
@@ -146,6 +147,7 @@ FieldErrors Trainer::load_model_json(const std::string& text) {
   net_ = model.value->cast<float>();
   net_.leaky_slope = float(config_.leaky_slope);
   optimizer_.reset(net_);
+  set_divergence_bound();
   metrics_dirty_ = true;
   return {};
 }

@@ -5,7 +5,7 @@
 // batch, L = (1/B) Σ_s ℓ_s, whose gradient is the mean of the per-sample ones.
 //
 // For θ = W⁽ˡ⁾ⱼᵢ (b⁽ˡ⁾ⱼ: the last factor is 1 and dropped):
-//   ∂ℓ/∂W⁽ˡ⁾ⱼᵢ = δ⁽ˡ⁾ⱼ · a⁽ˡ⁻¹⁾ᵢ,   δ⁽ᴸ⁾ₖ = ∂ℓ/∂ŷₖ · σ'(z⁽ᴸ⁾ₖ)  (bce, softmax_ce: ŷₖ − tₖ),
+//   ∂ℓ/∂W⁽ˡ⁾ⱼᵢ = δ⁽ˡ⁾ⱼ · a⁽ˡ⁻¹⁾ᵢ,   δ⁽ᴸ⁾ₖ = ∂ℓ/∂ŷₖ · σ'(z⁽ᴸ⁾ₖ)  (bce: (ŷₖ − tₖ)/K, softmax_ce: ŷₖ − tₖ),
 //   δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀ δ⁽ˡ⁺¹⁾ ⊙ σ'(z⁽ˡ⁾)
 // and, unrolled, a sum over every path j = u_l → u_{l+1} → … → u_L = k to the loss:
 //   ∂ℓ/∂W⁽ˡ⁾ⱼᵢ = Σ_paths ∂ℓ/∂ŷₖ·σ'(z⁽ᴸ⁾ₖ) · Π_{m=L..l+1} W⁽ᵐ⁾_{u_m u_{m−1}}·σ'(z⁽ᵐ⁻¹⁾_{u_{m−1}}) · a⁽ˡ⁻¹⁾ᵢ

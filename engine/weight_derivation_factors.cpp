@@ -44,9 +44,9 @@ double slope_value(const Network<double>& net, const StepTrace<double>& trace, i
 double factor_value(const Network<double>& net, const StepTrace<double>& trace, int s, const Factor& f) {
   switch (f.kind) {
     case Factor::Kind::loss: {
-      // half_mse, bce, softmax_ce: ŷₖ − tₖ;  mse: (2/K)(ŷₖ − tₖ)   (engine/loss.h)
+      // c·(ŷₖ − tₖ): half_mse, softmax_ce c = 1;  mse 2/K;  bce 1/K   (engine/loss.h)
       const double error = trace.layers.back().a(s, f.unit) - trace.targets(s, f.unit);
-      return net.loss == Loss::mse ? 2.0 * error / net.outputs() : error;
+      return loss_gradient_factor(net.loss, net.outputs()) * error;
     }
     case Factor::Kind::output_slope:
     case Factor::Kind::unit_slope:

@@ -120,11 +120,21 @@ Styled Notation::loss_factor(int output) const {
   const Styled y = unit(net_.depth(), output);
   const Styled t = target(output);
   const Styled error{"(" + y.text + "−" + t.text + ")", "(" + y.latex + " - " + t.latex + ")"};
-  if (net_.loss != Loss::mse) return error;  // half_mse: ŷ−t; bce, softmax_ce: ∂ℓ/∂z = ŷ−t
+  // half_mse: ŷ−t; softmax_ce: ∂ℓ/∂z = ŷ−t; mse: 2(ŷ−t)/K; bce: ∂ℓ/∂z = (ŷ−t)/K (engine/loss.h)
   const int k = net_.outputs();
-  if (k == 1) return Styled{"2", "2"} + error;
-  return Styled{"2", "\\frac{2}{" + std::to_string(k) + "}"} + error +
-         Styled{"/" + std::to_string(k), ""};
+  const std::string outputs = std::to_string(k);
+  switch (net_.loss) {
+    case Loss::mse:
+      if (k == 1) return Styled{"2", "2"} + error;
+      return Styled{"2", "\\frac{2}{" + outputs + "}"} + error + Styled{"/" + outputs, ""};
+    case Loss::bce:
+      if (k == 1) return error;
+      return Styled{"", "\\frac{1}{" + outputs + "}"} + error + Styled{"/" + outputs, ""};
+    case Loss::half_mse:
+    case Loss::softmax_ce:
+      break;
+  }
+  return error;
 }
 
 Styled Notation::slope(int layer, int unit) const {

@@ -52,7 +52,7 @@ class Notation {
   // ∂of/∂by: "∂L/∂y" / "\frac{\partial L}{\partial y}".
   Styled partial(const Styled& of, const Styled& by) const;
   // ∂ℓ/∂ŷₖ by the loss: (ŷ−t) half_mse, 2(ŷ−t)/K mse; for bce and softmax_ce the
-  // combined ∂ℓ/∂z⁽ᴸ⁾ₖ = ŷₖ − tₖ.
+  // combined ∂ℓ/∂z⁽ᴸ⁾ₖ: (ŷₖ − tₖ)/K bce, ŷₖ − tₖ softmax_ce.
   Styled loss_factor(int output) const;
   // σ'(z⁽ˡ⁾ⱼ) for the layer's activation; empty for linear (the factor is 1).
   Styled slope(int layer, int unit) const;

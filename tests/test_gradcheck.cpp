@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 
 #include "engine/gradcheck.h"
@@ -67,8 +68,27 @@ TEST_CASE("gradcheck: L1 and L2 regularization terms are included in the checked
 }
 
 TEST_CASE("gradcheck: a wrong analytic gradient is caught") {
-  // relative_error itself: equal values → 0; opposite signs → 1.
-  CHECK(relative_error(0.5, 0.5) == 0.0);
-  CHECK(relative_error(0.5, -0.5) == doctest::Approx(1.0));
-  CHECK(relative_error(1.0, 1.0 + 1e-9) < 1e-9);
+  // The seed's 2-2-1 shape with sigmoid hidden units, linear output, half_mse, one sample.
+  // ∂L/∂w1 = (y−t)·w5·h1(1−h1)·x1 by hand; a learner who forgets σ' writes (y−t)·w5·x1.
+  Network<double> net = make_network<double>(make_shape(2, {2, 1}, Activation::sigmoid, Activation::linear,
+                                                        Loss::half_mse));
+  net.layers[0].weights << 0.3, -0.4, 0.7, 0.2;  // [w1 w3; w2 w4]
+  net.layers[0].biases << 0.1, -0.2;
+  net.layers[1].weights << 0.9, -0.6;  // [w5 w6]
+  net.layers[1].biases << 0.05;
+  Matrix<double> x(1, 2), t(1, 1);
+  x << 1.5, -0.5;
+  t << 1.0;
+  const double h1 = 1.0 / (1.0 + std::exp(-(0.3 * 1.5 - 0.4 * -0.5 + 0.1)));
+  const double h2 = 1.0 / (1.0 + std::exp(-(0.7 * 1.5 + 0.2 * -0.5 - 0.2)));
+  const double y = 0.9 * h1 - 0.6 * h2 + 0.05;
+  const double right = (y - 1.0) * 0.9 * h1 * (1.0 - h1) * 1.5;
+  const double forgot_slope = (y - 1.0) * 0.9 * 1.5;
+  const GradCheck check = gradient_check(net, x, t, {}, ParameterRef{1, 0, 0});
+  CHECK(check.analytic == doctest::Approx(right).epsilon(1e-12));
+  CHECK(check.relative_error < 1e-8);
+  // The same check flags the wrong formula: its error is far above any rounding.
+  CHECK(relative_error(forgot_slope, check.numeric) > 0.5);
+  CHECK(relative_error(right * 2.0, check.numeric) == doctest::Approx(1.0 / 3.0).epsilon(1e-6));
+  CHECK(relative_error(-right, check.numeric) == doctest::Approx(1.0).epsilon(1e-6));
 }

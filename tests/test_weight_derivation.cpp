@@ -144,7 +144,6 @@ TEST_CASE("weight_derivation: values equal the seed's closed form, batch mean an
                     float_uniform(rng, -1, 1), float_uniform(rng, -1, 1), float_uniform(rng, -1, 1)};
     BPL_REQUIRE(configure_seed(t, n));
     const std::vector<int> batch = t.current_batch();
-    const StepTrace<double> trace = t.trace_batch();
     const int sample = trial % 5 - 1;  // −1 (the batch's first), 0..3
     for (const char* id : kSeedIds) {
       CAPTURE(trial);
@@ -157,9 +156,6 @@ TEST_CASE("weight_derivation: values equal the seed's closed form, batch mean an
       CHECK(d.batch_size == int(batch.size()));
       CHECK(d.value == doctest::Approx(mean).epsilon(1e-12));
       CHECK(d.sample_value == doctest::Approx(seed_gradient(n, id, t.dataset().train[s])).epsilon(1e-12));
-      const ParameterRef p = d.parameter;
-      const LayerTrace<double>& layer = trace.layers[p.layer - 1];
-      CHECK(d.value == (p.is_bias() ? layer.bias_gradient(p.row) : layer.weight_gradient(p.row, p.col)));
       BPL_REQUIRE(d.paths.size() == 1);
       CHECK(d.paths[0].value == doctest::Approx(mean).epsilon(1e-12));
       CHECK(d.paths[0].sample_value == doctest::Approx(d.sample_value).epsilon(1e-12));
@@ -268,6 +264,12 @@ TEST_CASE("weight_derivation: paths of deeper nets sum to the value") {
   SUBCASE("2-4-2-1 relu, sigmoid output, bce") {
     BPL_REQUIRE(t.configure(xor4_config({4, 2}, Activation::relu, Activation::sigmoid, Loss::bce)).empty());
   }
+  // Biases off 0, so that no ReLU sits on its kink at xor4's (0, 0), where a central
+  // difference cannot match any one-sided derivative.
+  int bias_count = 0;
+  for (const ParameterInfo& info : t.parameters()) {
+    if (info.ref.is_bias()) BPL_REQUIRE(t.set_parameter(info.id, 0.05 + 0.01 * ++bias_count).empty());
+  }
   // Paths per layer: Π of the unit counts above it (engine/network.h: units(l)).
   const Network<float>& net = t.network();
   for (const ParameterInfo& info : t.parameters()) {
@@ -284,7 +286,9 @@ TEST_CASE("weight_derivation: paths of deeper nets sum to the value") {
     }
     CHECK(sum == doctest::Approx(d.value).epsilon(1e-12));
     CHECK(sample_sum == doctest::Approx(d.sample_value).epsilon(1e-12));
-    CHECK(d.value == doctest::Approx(t.gradient_check(info.id).value->analytic).epsilon(1e-12));
+    // The central difference is independent of backprop.
+    const GradCheck check = *t.gradient_check(info.id).value;
+    CHECK(d.value == doctest::Approx(check.numeric).epsilon(1e-7).scale(1.0));
   }
 }
 

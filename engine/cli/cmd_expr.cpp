@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <ostream>
 #include <string>
+#include <tuple>
 
 #include "engine/cli/commands.h"
 #include "engine/expr/expr.h"
@@ -21,6 +22,7 @@ using namespace bpl::expr;
 struct Point {
   bool ok = false;
   double x = 0, y = 0;
+  bool seen_x = false, seen_y = false;
   std::string error;
 };
 
@@ -30,11 +32,16 @@ std::string trim(const std::string& s) {
   return s.substr(begin, s.find_last_not_of(" \t") - begin + 1);
 }
 
-// "x=1,y=2" (either may be left out: it stays 0).
+// "x=1,y=2"; which of them were given is in seen_x, seen_y.
 Point parse_point(const std::string& text) {
   Point p;
-  bool seen_x = false, seen_y = false;
+  bool& seen_x = p.seen_x;
+  bool& seen_y = p.seen_y;
   const std::string usage = "expected x=<number>,y=<number>, got '" + text + "'";
+  if (trim(text).empty()) {  // no --at: fine for an expression without variables
+    p.ok = true;
+    return p;
+  }
   std::size_t start = 0;
   while (start <= text.size()) {
     const std::size_t comma = std::min(text.find(',', start), text.size());
@@ -137,6 +144,14 @@ int run_expr(const ExprOptions& options, std::ostream& out, std::ostream& err) {
     return 2;
   }
   Graph& g = parsed.graph;
+  for (const auto& [variable, node, seen] : {std::tuple{"x", g.x, at.seen_x}, std::tuple{"y", g.y, at.seen_y}}) {
+    if (node != kNoNode && !seen) {
+      err << "error: --at: the expression uses " << variable << "; give its value, e.g. --at "
+          << (g.x != kNoNode ? "x=1" : "") << (g.x != kNoNode && g.y != kNoNode ? "," : "")
+          << (g.y != kNoNode ? "y=2" : "") << "\n";
+      return 2;
+    }
+  }
   const Evaluation e = evaluate(g, at.x, at.y);
   const Gradient grad = backward(g);
   const Derivation d = derive(g);

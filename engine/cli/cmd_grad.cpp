@@ -2,39 +2,21 @@
 // of every parameter, in double precision, as JSON:
 //   {"loss": L, "gradients": [{"weights": [[...]], "biases": [...]}, ...]}
 // one entry per layer, shaped like MODEL.json's layers (weights[j][i]).
-#include <fstream>
+// Exit codes: 0 ok; 1 the result is not finite (stderr names the first NaN/Inf
+// in the order computed; the JSON shows it as null); 2 bad input.
 #include <nlohmann/json.hpp>
 #include <ostream>
-#include <sstream>
 
 #include "engine/backprop.h"
 #include "engine/cli/commands.h"
+#include "engine/cli/cli_io.h"
+#include "engine/cli/non_finite.h"
 #include "engine/model_json.h"
 #include "engine/sample_data_json.h"
 
 namespace bpl::cli {
 
 namespace {
-
-bool read_file(const std::string& path, const char* option, std::string& text, std::ostream& err) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    err << "error: " << option << ": cannot read file \"" << path << "\"; expected a readable JSON file\n";
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  text = buffer.str();
-  return true;
-}
-
-// The first error, on one line (all of them are in the FieldErrors).
-int report(const FieldErrors& errors, std::ostream& err) {
-  err << "error: " << to_string(errors.front());
-  if (errors.size() > 1) err << " (and " << errors.size() - 1 << " more)";
-  err << "\n";
-  return 2;
-}
 
 nlohmann::ordered_json gradients_json(const Gradients<double>& grads) {
   nlohmann::ordered_json layers = nlohmann::ordered_json::array();
@@ -56,17 +38,22 @@ nlohmann::ordered_json gradients_json(const Gradients<double>& grads) {
 
 int run_grad(const GradOptions& options, std::ostream& out, std::ostream& err) {
   std::string model_text, data_text;
-  if (!read_file(options.model_path, "--model", model_text, err)) return 2;
-  if (!read_file(options.data_path, "--data", data_text, err)) return 2;
+  if (!read_input_file(options.model_path, "--model", model_text, err)) return 2;
+  if (!read_input_file(options.data_path, "--data", data_text, err)) return 2;
   const Result<Network<double>> model = read_model_json(model_text);
-  if (!model.ok()) return report(model.errors, err);
+  if (!model.ok()) return report_errors(model.errors, err);
   const Result<SampleData> data = read_sample_data_json(data_text, *model.value);
-  if (!data.ok()) return report(data.errors, err);
+  if (!data.ok()) return report_errors(data.errors, err);
 
   Gradients<double> grads;
   const double loss = mean_loss_and_gradients(*model.value, data.value->x, data.value->targets, grads);
   const nlohmann::ordered_json result = {{"loss", loss}, {"gradients", gradients_json(grads)}};
-  out << result.dump(2) << "\n";
+  out << result.dump(2) << "\n";  // non-finite numbers print as null
+  if (const auto where = first_non_finite(*model.value, data.value->x, data.value->targets)) {
+    err << "error: result: not finite: the first non-finite value is " << *where
+        << " (the numbers overflowed double precision)\n";
+    return 1;
+  }
   return 0;
 }
 

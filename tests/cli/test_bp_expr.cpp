@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -109,4 +110,29 @@ TEST_CASE("bp expr: an undefined point is an answer with a reason") {
   const nlohmann::json j = nlohmann::json::parse(run.out, nullptr, false);
   CHECK(j["value"].is_null());
   CHECK(j["evaluation"]["reason"] == "ln is only defined for positive numbers, and its input is -1");
+}
+
+TEST_CASE("bp expr: an expression may start with a minus sign") {
+  // f = −x² + 2^(−y) at (1, 2): f = −1 + ¼; ∂f/∂x = −2x = −2; ∂f/∂y = −ln2·2^(−y) = −ln2/4.
+  for (const std::string& order : {"expr " + shell_quote("-x^2 + 2^(-y)") + " --at x=1,y=2 --format json",
+                                   "expr --at x=1,y=2 --format json " + shell_quote("-x^2 + 2^(-y)")}) {
+    CAPTURE(order);
+    const Run run = run_bp(order);
+    REQUIRE(run.exit_code == 0);
+    const nlohmann::json j = nlohmann::json::parse(run.out, nullptr, false);
+    CHECK(j["value"].get<double>() == doctest::Approx(-0.75).epsilon(1e-15));
+    CHECK(j["gradient"]["x"].get<double>() == doctest::Approx(-2.0).epsilon(1e-15));
+    CHECK(j["gradient"]["y"].get<double>() == doctest::Approx(-std::log(2.0) / 4).epsilon(1e-15));
+  }
+}
+
+TEST_CASE("bp expr: every variable the expression uses needs a value in --at") {
+  const Run missing_y = run_bp("expr x+y --at x=1");
+  CHECK(missing_y.exit_code == 2);
+  CHECK(missing_y.err == "error: --at: the expression uses y; give its value, e.g. --at x=1,y=2\n");
+  const Run no_at = run_bp("expr " + shell_quote("x^2"));
+  CHECK(no_at.exit_code == 2);
+  CHECK(no_at.err == "error: --at: the expression uses x; give its value, e.g. --at x=1\n");
+  const Run constant = run_bp("expr " + shell_quote("2^3") + " --format json");
+  CHECK(constant.exit_code == 0);
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -134,4 +136,39 @@ TEST_CASE("bp grad: run_grad with string streams") {
                                        source_file("tests/data/seed_221_data.json")}, out, err);
   CHECK(code == 0);
   CHECK(json::parse(out.str())["loss"].get<double>() == doctest::Approx(seed_formulas().loss));
+}
+
+TEST_CASE("bp grad: overflow is a result that says so: exit 1 and the first non-finite value") {
+  // w = 1e308 on x1 = 2: z⁽¹⁾ = 2e308 overflows double in the first layer's pre-activation.
+  const std::string model = scratch_file("overflow.json", R"({"inputs": 2, "loss": "half_mse", "layers": [
+    {"units": 1, "activation": "linear", "weights": [[1e308, 0]], "biases": [0]}]})");
+  const std::string data = scratch_file("overflow_data.json", R"({"x": [[2, 1]], "y": [[0]]})");
+  const BpRun run = run_bp_binary("grad --model '" + model + "' --data '" + data + "'");
+  CHECK(run.exit_code == 1);
+  CHECK(run.err == "error: result: not finite: the first non-finite value is layers[0].z[sample 0][unit 0] = inf "
+                   "(the numbers overflowed double precision)\n");
+  const json result = json::parse(run.out, nullptr, false);
+  CHECK(result["loss"].is_null());
+}
+
+TEST_CASE("bp grad: files that are not files, or too large, fail at once with one line") {
+  const std::string data = source_file("tests/data/seed_221_data.json");
+  SUBCASE("a directory") {
+    const BpRun run = run_bp_binary("grad --model '" + scratch_dir().string() + "' --data '" + data + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.err == "error: --model: \"" + scratch_dir().string() + "\" is a directory; expected a file\n");
+  }
+  SUBCASE("/dev/zero: read up to the cap, then refused") {
+    const BpRun run = run_bp_binary("grad --model /dev/zero --data '" + data + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.err == "error: --model: \"/dev/zero\" is larger than 64 MiB, the limit for input files\n");
+  }
+  SUBCASE("a sparse file over the cap is refused before it is read") {
+    const std::string big = (scratch_dir() / "big.json").string();
+    { std::ofstream(big, std::ios::binary).seekp((std::streamoff(3) << 30) - 1) << ' '; }  // 3 GiB, sparse
+    const BpRun run = run_bp_binary("grad --model '" + big + "' --data '" + data + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.err == "error: --model: \"" + big + "\" is 3072 MiB; files are limited to 64 MiB\n");
+    std::filesystem::remove(big);
+  }
 }

@@ -111,12 +111,93 @@ TEST_CASE("bp train: bad configs are one error line naming the field, exit code 
 TEST_CASE("bp train: run_train with string streams, epochs 0 saves the initial model") {
   std::ostringstream out, err;
   const std::string saved = (scratch_dir() / "initial.json").string();
-  const int code = bpl::cli::run_train(
-      {scratch_file("zero.json", R"({"epochs": 0, "seed": 42})"), saved}, out, err);
+  bpl::cli::TrainOptions options;
+  options.config_path = scratch_file("zero.json", R"({"epochs": 0, "seed": 42})");
+  options.save_model_path = saved;
+  const int code = bpl::cli::run_train(options, out, err);
   CHECK(code == 0);
   CHECK(out.str().empty());
   const bpl::Result<bpl::Network<double>> model = bpl::read_model_json(read_text(saved));
   REQUIRE(model.ok());
   // The he-initialised 2-4-1 net of seed 42 (tests/test_initializer.cpp has the same value).
   CHECK(float(model.value->layers[0].weights(0, 1)) == -2.49443364f);
+}
+
+TEST_CASE("bp train --model: starts from the given weights, the config gives the rest") {
+  const std::string model = source_file("tests/data/seed_221_model.json");
+  const std::string saved = (scratch_dir() / "from_model.json").string();
+  SUBCASE("0 epochs keep the model's weights exactly") {
+    const BpRun run = run_bp_binary("train --config '" + scratch_file("m0.json", R"({"epochs": 0, "dataset": "xor4",
+      "learningRate": 0.1})") + "' --model '" + model + "' --save-model '" + saved + "'");
+    REQUIRE(run.exit_code == 0);
+    const bpl::Result<bpl::Network<double>> back = bpl::read_model_json(read_text(saved));
+    REQUIRE(back.ok());
+    CHECK(back.value->layers[0].weights(1, 1) == doctest::Approx(0.8).epsilon(1e-7));
+    CHECK(back.value->layers[1].weights(0, 1) == doctest::Approx(-0.7).epsilon(1e-7));
+    CHECK(back.value->layers[1].biases(0) == doctest::Approx(0.05).epsilon(1e-7));
+  }
+  SUBCASE("1 epoch of full-batch SGD is θ − lr·∂L/∂θ, with ∂L/∂θ from bp grad on the same points") {
+    const BpRun run = run_bp_binary("train --config '" + scratch_file("m1.json", R"({"epochs": 1, "dataset": "xor4",
+      "batchSize": 4, "learningRate": 0.1})") + "' --model '" + model + "' --save-model '" + saved + "'");
+    REQUIRE(run.exit_code == 0);
+    const std::string xor4 = scratch_file("xor4_points.json", R"({"x": [[0,0],[0,1],[1,0],[1,1]], "y": [[0],[1],[1],[0]]})");
+    const json grads = json::parse(run_bp_binary("grad --model '" + model + "' --data '" + xor4 + "'").out);
+    const json start = json::parse(read_text(model));
+    const json after = json::parse(read_text(saved));
+    for (int l = 0; l < 2; ++l) {
+      for (size_t j = 0; j < start["layers"][l]["weights"].size(); ++j) {
+        for (size_t i = 0; i < start["layers"][l]["weights"][j].size(); ++i) {
+          const double want = start["layers"][l]["weights"][j][i].get<double>() -
+                              0.1 * grads["gradients"][l]["weights"][j][i].get<double>();
+          CHECK(after["layers"][l]["weights"][j][i].get<double>() == doctest::Approx(want).epsilon(1e-6));
+        }
+      }
+    }
+  }
+  SUBCASE("a key in both files must agree") {
+    const BpRun run = run_bp_binary("train --config '" + scratch_file("m2.json", R"({"hidden": [3]})") +
+                                    "' --model '" + model + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.err == "error: hidden: the config says [3] but --model has [2]; leave it out of the config or make "
+                     "them agree\n");
+  }
+  SUBCASE("one feature per model input") {
+    const BpRun run = run_bp_binary("train --config '" +
+                                    scratch_file("m3.json", R"({"features": ["x1", "x2", "x1x2"]})") +
+                                    "' --model '" + model + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.err == "error: features: the config has 3 features but --model has 2 inputs; list one feature per "
+                     "input\n");
+  }
+  SUBCASE("a bad model names its field") {
+    const BpRun run = run_bp_binary("train --config '" + scratch_file("m4.json", "{}") + "' --model '" +
+                                    scratch_file("bad_model.json", R"({"inputs": 2, "loss": "nope", "layers": []})") + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.rfind("error: --model: ", 0) == 0);
+  }
+}
+
+TEST_CASE("bp train: softmax_ce from the default 2 features matches bp grad's first step") {
+  // The bug: the trainer kept bce's 1-column target buffer and read one-hot targets past its end.
+  const std::string model = scratch_file("sm_model.json", R"({"inputs": 2, "loss": "softmax_ce", "layers": [
+    {"units": 3, "activation": "tanh", "weights": [[0.5, -0.4], [-0.3, 0.8], [0.2, 0.6]], "biases": [0.1, -0.2, 0.05]},
+    {"units": 2, "activation": "softmax", "weights": [[1.5, -0.7, 0.3], [-0.2, 0.4, -1.1]], "biases": [0.05, -0.05]}]})");
+  const std::string saved = (scratch_dir() / "sm_after.json").string();
+  {  // one epoch of full-batch SGD: one update (tests/test_trainer_reconfigure.cpp covers smaller batches)
+    const BpRun run = run_bp_binary("train --config '" + scratch_file("sm.json", R"({"epochs": 1, "dataset": "xor4",
+      "batchSize": 4, "learningRate": 0.5, "loss": "softmax_ce", "outputActivation": "softmax"})") + "' --model '" +
+                                    model + "' --save-model '" + saved + "'");
+    REQUIRE(run.exit_code == 0);
+    const std::string xor4 = scratch_file("sm_points.json", R"({"x": [[0,0],[0,1],[1,0],[1,1]], "y": [[0],[1],[1],[0]]})");
+    const json grads = json::parse(run_bp_binary("grad --model '" + model + "' --data '" + xor4 + "'").out);
+    const json start = json::parse(read_text(model));
+    const json after = json::parse(read_text(saved));
+    for (int l = 0; l < 2; ++l) {
+      for (size_t j = 0; j < start["layers"][l]["biases"].size(); ++j) {
+        const double want = start["layers"][l]["biases"][j].get<double>() -
+                            0.5 * grads["gradients"][l]["biases"][j].get<double>();
+        CHECK(after["layers"][l]["biases"][j].get<double>() == doctest::Approx(want).epsilon(1e-6));
+      }
+    }
+  }
 }
