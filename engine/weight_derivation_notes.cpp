@@ -5,8 +5,9 @@
 //   a zero weight      W⁽ᵐ⁾ = 0 on the way to the loss
 //   no error           ŷ = t
 //   cancellation       the per-sample terms of (1/B)Σ_s ∂ℓ_s/∂θ have opposite signs
-// and two about the number itself: a kink that fools the central difference, and
-// the regularization term the optimizer adds to it.
+// and about the number itself: a kink that fools the central difference, the
+// convention at a ReLU's z = 0, the regularization term the optimizer adds to it,
+// and that bce / softmax_ce are computed from the logits.
 // and the units and edges the UI highlights.
 #include <algorithm>
 #include <cmath>
@@ -178,6 +179,33 @@ void regularization_note(const Inputs& in, const WeightDerivation& d, std::vecto
                   format_number(d.value + term) + " in all");
 }
 
+// A ReLU unit exactly at z = 0 on θ's paths: the slope used there is a convention.
+void relu_zero_note(const Inputs& in, std::vector<std::string>& notes) {
+  for (const DerivationUnit& unit : sloped_units(in.net, in.parameter)) {
+    const Activation act = in.net.layers[unit.layer - 1].activation;
+    if (act != Activation::relu && act != Activation::leaky_relu) continue;
+    for (int s = 0; s < in.batch.samples(); ++s) {
+      if (in.batch.layers[unit.layer - 1].z(s, unit.unit) == 0.0) {
+        notes.push_back(in.names.unit(unit.layer, unit.unit).text + " has z = 0 exactly, where ReLU has no slope; " +
+                        "this uses " + (act == Activation::relu ? "relu'(0) = 0" : "leaky_relu'(0) = the leak slope") +
+                        ", as PyTorch does");
+        return;
+      }
+    }
+  }
+}
+
+// bce and softmax_ce name the output activation, but the loss is computed from the logits.
+void logits_note(const Inputs& in, std::vector<std::string>& notes) {
+  if (in.net.loss == Loss::bce) {
+    notes.push_back("bce is computed from the logit z, as PyTorch's binary_cross_entropy_with_logits on a linear "
+                    "layer: ∂ℓ/∂z = (ŷ−t)/K for K outputs, the mean over outputs, so σ' never appears");
+  } else if (in.net.loss == Loss::softmax_ce) {
+    notes.push_back("softmax_ce is computed from the logits z, as PyTorch's cross_entropy on a linear layer: "
+                    "∂ℓ/∂zₖ = ŷₖ − tₖ, so the softmax's own slope never appears");
+  }
+}
+
 // A central difference straddling a ReLU kink (z = 0) measures neither side's slope.
 void kink_note(const Inputs& in, const WeightDerivation& d, std::vector<std::string>& notes) {
   if (!(d.relative_error > 1e-4 || d.sample_relative_error > 1e-4)) return;
@@ -205,7 +233,9 @@ std::vector<std::string> why_notes(const Inputs& in, const WeightDerivation& d) 
   input_and_weight_notes(in, d, notes);
   value_notes(in, d, notes);
   kink_note(in, d, notes);
+  relu_zero_note(in, notes);
   regularization_note(in, d, notes);
+  logits_note(in, notes);
   return notes;
 }
 

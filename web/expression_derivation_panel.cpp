@@ -93,6 +93,10 @@ void draw_expression_derivation_panel(App& app) {
     ImGui::TextWrapped("symbolic: ∂f/∂%s = %s", v.variable.c_str(), i < 2 ? symbolic[i] : "");
     if (i < 2) draw_check(v.variable.c_str(), v.total, demo.check, numeric[i]);
   }
+  for (const std::string& note : d.conventions) {
+    ImGui::Spacing();
+    ImGui::TextWrapped("Note: %s.", note.c_str());
+  }
 }
 
 }  // namespace bpl::web

@@ -27,9 +27,7 @@ void record_metrics(NetworkDemo& demo) {
 void check_divergence(NetworkDemo& demo) {
   if (demo.trainer.status() != TrainStatus::diverged) return;
   demo.playing = false;
-  demo.notice = "Training paused: the loss or a weight became NaN or infinite (" +
-                demo.trainer.metrics().message +
-                "). Learning rate too high? Reset, or lower the learning rate.";
+  demo.notice = "Training paused: " + demo.trainer.metrics().message + ".";
 }
 
 void after_change(NetworkDemo& demo) {

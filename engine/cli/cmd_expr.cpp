@@ -112,6 +112,8 @@ void write_text(std::ostream& out, const Graph& g, const Evaluation& e, const Gr
     for (const std::string& line : v.lines) out << "  " << line << "\n";
     out << "\n";
   }
+  for (const std::string& note : d.conventions) out << "note: " << note << "\n";
+  if (!d.conventions.empty()) out << "\n";
   out << "symbolic gradient:\n";
   out << "  ∂f/∂x = " << s.text_x << "\n";
   out << "  ∂f/∂y = " << s.text_y << "\n";

@@ -171,6 +171,27 @@ VariableDerivation derive_variable(const Graph& graph, const std::string& name, 
   return d;
 }
 
+// Where a varying node sits on a kink of relu, abs, max or min, the slope used there.
+std::vector<std::string> kink_conventions(const Graph& graph) {
+  std::vector<std::string> notes;
+  for (const Node& node : graph.nodes) {
+    if (!node.varies || !node.defined()) continue;
+    const auto input = [&](int i) { return graph.nodes[node.inputs[i]]; };
+    if ((node.op == Op::relu || node.op == Op::abs) && input(0).value == 0.0) {
+      const std::string name = node.op == Op::relu ? "relu" : "abs";
+      notes.push_back(name + "(" + input(0).label + ") has no slope at " + input(0).label + " = 0; this uses " +
+                      name + "'(0) = 0, as PyTorch does");
+    }
+    if ((node.op == Op::max || node.op == Op::min) && input(0).value == input(1).value) {
+      const std::string name = node.op == Op::max ? "max" : "min";
+      notes.push_back(name + "(" + input(0).label + ", " + input(1).label + ") is a tie (both " +
+                      format_number(input(0).value) + "); this gives each input half the slope, ½ and ½, "
+                      "as PyTorch does (so " + name + "(x, 0) at x = 0 has slope ½, while relu'(0) = 0)");
+    }
+  }
+  return notes;
+}
+
 }  // namespace
 
 std::string latex_number(double v, bool as_factor) {
@@ -213,6 +234,8 @@ Derivation derive(const Graph& graph) {
     }
   }
   out.latex += "\\end{aligned}";
+  out.conventions = kink_conventions(graph);
+  for (const std::string& note : out.conventions) out.text += "\nnote: " + note;
   return out;
 }
 

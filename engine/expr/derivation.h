@@ -40,6 +40,9 @@ struct Derivation {
   bool defined = true;          // f itself is defined at the point
   std::string undefined;        // "f is undefined here, because …"
   std::vector<VariableDerivation> variables;  // x, then y
+  // The kinks this point sits on, with the convention used there (README "Conventions
+  // at kinks"): "abs(u) has no slope at u = 0; this uses abs'(0) = 0, as PyTorch does".
+  std::vector<std::string> conventions;
   std::string text;             // every line, for the canvas
   std::string latex;            // one aligned block, for copying
 };

@@ -105,6 +105,7 @@ json to_json(const Graph& graph, const Derivation& derivation) {
   return {{"defined", derivation.defined},
           {"undefined", text_or_null(derivation.undefined)},
           {"variables", variables},
+          {"conventions", derivation.conventions},
           {"text", derivation.text},
           {"latex", derivation.latex}};
 }

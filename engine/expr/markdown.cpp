@@ -50,7 +50,9 @@ std::string to_markdown(const Graph& graph, const Derivation& derivation) {
                     ", " + format_number(graph.at_y) + ")\n\n";
   out += "```mermaid\n" + to_mermaid(graph) + "```\n\n";
   if (!derivation.defined) return out + derivation.undefined + "\n";
-  return out + "$$\n" + derivation.latex + "\n$$\n";
+  out += "$$\n" + derivation.latex + "\n$$\n";
+  for (const std::string& note : derivation.conventions) out += "\n> Note: " + note + ".\n";
+  return out;
 }
 
 }  // namespace bpl::expr

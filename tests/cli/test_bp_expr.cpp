@@ -136,3 +136,21 @@ TEST_CASE("bp expr: every variable the expression uses needs a value in --at") {
   const Run constant = run_bp("expr " + shell_quote("2^3") + " --format json");
   CHECK(constant.exit_code == 0);
 }
+
+TEST_CASE("bp expr: a point on a kink says which convention it uses") {
+  // abs'(0) = 0; max(y, 0) at y = 0 is a tie: ½ each, so ∂f/∂y = ½ (PyTorch 1.13 agrees).
+  const Run run = run_bp("expr " + shell_quote("abs(x) + max(y, 0)") + " --at x=0,y=0 --format json");
+  REQUIRE(run.exit_code == 0);
+  const nlohmann::json j = nlohmann::json::parse(run.out, nullptr, false);
+  CHECK(j["gradient"]["x"].get<double>() == 0.0);
+  CHECK(j["gradient"]["y"].get<double>() == 0.5);
+  const nlohmann::json& notes = j["derivation"]["conventions"];
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[0].get<std::string>().find("abs'(0) = 0") != std::string::npos);
+  CHECK(notes[1].get<std::string>().find("½ and ½") != std::string::npos);
+  const Run text = run_bp("expr " + shell_quote("relu(x)") + " --at x=0");
+  CHECK(text.out.find("note: relu(x) has no slope at x = 0; this uses relu'(0) = 0, as PyTorch does") !=
+        std::string::npos);
+  const Run smooth = run_bp("expr " + shell_quote("abs(x)") + " --at x=1 --format json");
+  CHECK(nlohmann::json::parse(smooth.out, nullptr, false)["derivation"]["conventions"].empty());
+}
