@@ -9,7 +9,6 @@
 #include <cmath>
 #include <functional>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -76,15 +75,17 @@ TEST_CASE("trainer: loss, features and batch size changed on a live trainer in e
 TEST_CASE("trainer: a loss that grows 1000-fold pauses training for every loss") {
   // The default classification net at lr 10⁶: bce from logits never overflows,
   // but the loss climbs far past ln 2 within a few updates.
-  for (const auto& [name, loss, output] : {std::tuple{"bce", Loss::bce, Activation::sigmoid},
-                                           std::tuple{"softmax_ce", Loss::softmax_ce, Activation::softmax},
-                                           std::tuple{"half_mse", Loss::half_mse, Activation::linear},
-                                           std::tuple{"mse", Loss::mse, Activation::linear}}) {
+  const std::pair<Loss, Activation> cases[] = {{Loss::bce, Activation::sigmoid},
+                                               {Loss::softmax_ce, Activation::softmax},
+                                               {Loss::half_mse, Activation::linear},
+                                               {Loss::mse, Activation::linear}};
+  for (const auto& pair : cases) {
+    const std::string name = loss_name(pair.first);
     CAPTURE(name);
     Trainer t;
     TrainConfig config = t.config();
-    config.loss = loss;
-    config.output_activation = output;
+    config.loss = pair.first;
+    config.output_activation = pair.second;
     config.learning_rate = 1e6;
     BPL_REQUIRE(t.configure(config).empty());
     const double start = t.metrics().train_loss;

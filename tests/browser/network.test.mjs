@@ -98,8 +98,14 @@ export const tests = [
       const m = await api(page, 'metrics');
       assert(m.playing === false, 'training kept playing after divergence');
       assert(m.trainLoss === null, `a diverged loss must not be shown as a number: ${m.trainLoss}`);
-      assert(/NaN|infinite/i.test(m.message), `divergence message: ${m.message}`);
+      assert(/NaN|infinite|grew to/i.test(m.message), `divergence message: ${m.message}`);
       await screenshot(page, 'network-diverged');
+      // The default classification net (bce from logits never overflows) pauses as well.
+      await api(page, 'setState', {dataset: 'xor4', loss: 'bce', outputActivation: 'sigmoid', activation: 'sigmoid', hidden: [4], learningRate: 1e6, batchSize: 4});
+      await api(page, 'play');
+      await page.waitForFunction(() => window.backprop.metrics().status === 'diverged', null, {timeout: 20000});
+      const bce = await api(page, 'metrics');
+      assert(bce.playing === false && /grew to/.test(bce.message), `bce at lr 1e6: ${JSON.stringify(bce)}`);
       await api(page, 'reset');
       assert((await api(page, 'metrics')).status === 'ok', 'reset did not clear divergence');
       assert(page.errors.length === 0, 'console errors: ' + page.errors.join(' | '));
