@@ -10,15 +10,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/backprop.h"
-#include "engine/dataset.h"
-#include "engine/features.h"
-#include "engine/initializer.h"
+#include "engine/mlp/backprop.h"
+#include "engine/training/dataset.h"
+#include "engine/training/features.h"
+#include "engine/mlp/initializer.h"
 #include "engine/kernels/kernels.h"
-#include "engine/model_json.h"
-#include "engine/network.h"
-#include "engine/optimizer.h"
-#include "engine/rng.h"
+#include "engine/mlp/model_json.h"
+#include "engine/mlp/network.h"
+#include "engine/mlp/optimizer.h"
+#include "engine/core/rng.h"
 
 namespace bpl::bench {
 namespace {

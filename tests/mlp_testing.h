@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "engine/loss.h"
-#include "engine/matrix.h"
-#include "engine/network.h"
-#include "engine/result.h"
-#include "engine/rng.h"
+#include "engine/mlp/loss.h"
+#include "engine/core/matrix.h"
+#include "engine/mlp/network.h"
+#include "engine/core/result.h"
+#include "engine/core/rng.h"
 
 #include "bpl_require.h"
 

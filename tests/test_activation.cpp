@@ -3,7 +3,7 @@
 #include <cmath>
 #include <string>
 
-#include "engine/activation.h"
+#include "engine/mlp/activation.h"
 #include "engine/kernels/kernels.h"
 
 using namespace bpl;

@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "engine/backprop.h"
-#include "engine/parameter_names.h"
+#include "engine/mlp/backprop.h"
+#include "engine/mlp/parameter_names.h"
 #include "mlp_testing.h"
 
 using namespace bpl;

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "bpl_require.h"
-#include "engine/build_info.h"
+#include "engine/core/build_info.h"
 
 namespace {
 

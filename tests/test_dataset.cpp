@@ -3,8 +3,8 @@
 #include <cmath>
 #include <string>
 
-#include "engine/dataset.h"
-#include "engine/features.h"
+#include "engine/training/dataset.h"
+#include "engine/training/features.h"
 #include "mlp_testing.h"
 
 using namespace bpl;

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <string>
 
-#include "engine/gradcheck.h"
+#include "engine/mlp/gradcheck.h"
 #include "mlp_testing.h"
 
 using namespace bpl;

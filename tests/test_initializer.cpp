@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "engine/initializer.h"
+#include "engine/mlp/initializer.h"
 #include "mlp_testing.h"
 
 using namespace bpl;

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <vector>
 
-#include "engine/loss.h"
+#include "engine/mlp/loss.h"
 
 using namespace bpl;
 

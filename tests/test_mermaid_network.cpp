@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/mermaid_network.h"
+#include "engine/formats/mermaid_network.h"
 #include "mlp_testing.h"
 
 using namespace bpl;
@@ -115,7 +115,7 @@ TEST_CASE("mermaid_network: export then import gives back the shape") {
 
 TEST_CASE("mermaid_network: weights on the edges use the seed's names") {
   Network<double> net = make_network<double>(shape_of(2, {2, 1}));
-  // Row j holds the weights into unit j (engine/parameter_names.h): w1 = W1[0][0] x1→h1,
+  // Row j holds the weights into unit j (engine/mlp/parameter_names.h): w1 = W1[0][0] x1→h1,
   // w3 = W1[0][1] x2→h1, w2 = W1[1][0] x1→h2, w4 = W1[1][1] x2→h2; w5, w6 = W2[0][0], W2[0][1].
   net.layers[0].weights << 0.15, 0.2, -0.25, 0.3;
   net.layers[1].weights << 0.4, 0.5;

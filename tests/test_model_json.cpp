@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "engine/model_json.h"
-#include "engine/sample_data_json.h"
+#include "engine/mlp/model_json.h"
+#include "engine/mlp/sample_data_json.h"
 #include "mlp_testing.h"
 
 using namespace bpl;

@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "engine/optimizer.h"
-#include "engine/regularization.h"
+#include "engine/mlp/optimizer.h"
+#include "engine/mlp/regularization.h"
 #include "mlp_testing.h"
 
 using namespace bpl;

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/portable_math.h"
-#include "engine/rng.h"
+#include "engine/core/portable_math.h"
+#include "engine/core/rng.h"
 
 using namespace bpl;
 

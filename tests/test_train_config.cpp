@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "engine/train_config.h"
+#include "engine/training/train_config.h"
 #include "mlp_testing.h"
 
 using namespace bpl;

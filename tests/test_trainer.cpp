@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "engine/backprop.h"
-#include "engine/trainer.h"
+#include "engine/mlp/backprop.h"
+#include "engine/training/trainer.h"
 #include "mlp_testing.h"
 
 using namespace bpl;

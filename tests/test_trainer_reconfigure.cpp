@@ -12,9 +12,9 @@
 #include <utility>
 #include <vector>
 
-#include "engine/backprop.h"
-#include "engine/features.h"
-#include "engine/trainer.h"
+#include "engine/mlp/backprop.h"
+#include "engine/training/features.h"
+#include "engine/training/trainer.h"
 #include "mlp_testing.h"
 
 using namespace bpl;

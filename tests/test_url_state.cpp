@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "engine/model_json.h"
-#include "engine/train_config.h"
-#include "engine/url_state.h"
+#include "engine/mlp/model_json.h"
+#include "engine/training/train_config.h"
+#include "engine/formats/url_state.h"
 #include "mlp_testing.h"
 
 using namespace bpl;

@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/rng.h"
-#include "engine/train_config.h"
-#include "engine/weight_derivation.h"
+#include "engine/core/rng.h"
+#include "engine/training/train_config.h"
+#include "engine/derivation/weight_derivation.h"
 #include "mlp_testing.h"  // BPL_REQUIRE: the wasm build has no exceptions, so no REQUIRE
 
 using namespace bpl;
@@ -270,7 +270,7 @@ TEST_CASE("weight_derivation: paths of deeper nets sum to the value") {
   for (const ParameterInfo& info : t.parameters()) {
     if (info.ref.is_bias()) BPL_REQUIRE(t.set_parameter(info.id, 0.05 + 0.01 * ++bias_count).empty());
   }
-  // Paths per layer: Π of the unit counts above it (engine/network.h: units(l)).
+  // Paths per layer: Π of the unit counts above it (engine/mlp/network.h: units(l)).
   const Network<float>& net = t.network();
   for (const ParameterInfo& info : t.parameters()) {
     CAPTURE(info.id);
@@ -339,7 +339,7 @@ TEST_CASE("weight_derivation: with L2 regularization, the data loss's gradient a
   BPL_REQUIRE(t.configure(c).empty());
   BPL_REQUIRE(t.set_parameter("w1", 0.5).empty());
   const WeightDerivation w1 = derive(t, "w1");
-  // J = L + λ·½w²: ∂J/∂w1 − ∂L/∂w1 = λ·w1 = 0.01·0.5 (engine/regularization.h).
+  // J = L + λ·½w²: ∂J/∂w1 − ∂L/∂w1 = λ·w1 = 0.01·0.5 (engine/mlp/regularization.h).
   CHECK(has_note(w1, "λ·w1 = 0.005 from L2 regularization"));
   CHECK(w1.relative_error < 1e-6);  // checked against L alone
   CHECK(t.gradient_check("w1").value->numeric == doctest::Approx(w1.value + 0.005).epsilon(1e-9));

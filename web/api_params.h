@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/result.h"
+#include "engine/core/result.h"
 
 namespace bpl::web {
 

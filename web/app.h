@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "embed.h"
-#include "engine/build_info.h"
+#include "engine/core/build_info.h"
 #include "expression_demo.h"
 #include "frame_stats.h"
 #include "network_demo.h"

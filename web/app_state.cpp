@@ -4,8 +4,8 @@
 
 #include "api_params.h"
 #include "app.h"
-#include "engine/parameter_names.h"
-#include "engine/train_config.h"
+#include "engine/mlp/parameter_names.h"
+#include "engine/training/train_config.h"
 
 namespace bpl::web {
 

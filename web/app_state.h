@@ -2,7 +2,7 @@
 // The page's whole state as one JSON object: getState()/setState() in the JS
 // API, and (with the embedding issue) the URL hash. Keys:
 //   demo                       "network" | "expression"
-//   every TrainConfig key      (engine/train_config.h: dataset, hidden, activation, ..., seed)
+//   every TrainConfig key      (engine/training/train_config.h: dataset, hidden, activation, ..., seed)
 //   selected                   parameter id, "" for none
 //   derivationSample           index of the training sample the derivation uses
 //   gradientLens, logScale, discretize, showTestPoints    view options (booleans)
@@ -10,7 +10,7 @@
 //   embed, panels, hide, theme, autoplay, origin   embed mode (web/embed.h)
 #include <nlohmann/json.hpp>
 
-#include "engine/result.h"
+#include "engine/core/result.h"
 
 namespace bpl::web {
 

@@ -5,7 +5,7 @@
 #include "api_params.h"
 #include "app.h"
 #include "engine/expr/markdown.h"
-#include "engine/mermaid_network.h"
+#include "engine/formats/mermaid_network.h"
 #include "js_api.h"
 #include "platform.h"
 

@@ -6,7 +6,7 @@
 // current network.
 #include <string>
 
-#include "engine/result.h"
+#include "engine/core/result.h"
 
 namespace bpl::web {
 

@@ -26,7 +26,7 @@
 #include "engine/expr/gradcheck.h"
 #include "engine/expr/parser.h"
 #include "engine/expr/symbolic.h"
-#include "engine/result.h"
+#include "engine/core/result.h"
 #include "heatmap.h"
 
 namespace bpl::web {

@@ -6,8 +6,8 @@
 #include "api_params.h"
 #include "app.h"
 #include "app_state.h"
-#include "engine/parameter_names.h"
-#include "engine/weight_derivation.h"
+#include "engine/mlp/parameter_names.h"
+#include "engine/derivation/weight_derivation.h"
 #include "js_api.h"
 
 namespace bpl::web {

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/trainer.h"
-#include "engine/weight_derivation.h"
+#include "engine/training/trainer.h"
+#include "engine/derivation/weight_derivation.h"
 #include "heatmap.h"
 
 namespace bpl::web {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/network.h"
+#include "engine/mlp/network.h"
 #include "imgui.h"
 
 namespace bpl::web {

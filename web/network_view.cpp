@@ -7,7 +7,7 @@
 #include <cstdio>
 
 #include "app.h"
-#include "engine/parameter_names.h"
+#include "engine/mlp/parameter_names.h"
 #include "network_layout.h"
 #include "panels.h"
 

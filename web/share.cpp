@@ -5,7 +5,7 @@
 #include "api_params.h"
 #include "app.h"
 #include "app_state.h"
-#include "engine/url_state.h"
+#include "engine/formats/url_state.h"
 #include "js_api.h"
 #include "platform.h"
 

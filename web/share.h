@@ -2,7 +2,7 @@
 // The URL as state: the hash follows the page (web/bridge.js keeps it in sync),
 // opening a link restores it, field by field, with a visible warning for every
 // field that fell back to its default. The Share / Embed dialog builds links
-// and iframe snippets. Codec and validation: engine/url_state.h.
+// and iframe snippets. Codec and validation: engine/formats/url_state.h.
 #include <string>
 #include <vector>
 

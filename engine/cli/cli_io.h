@@ -7,7 +7,7 @@
 #include <iosfwd>
 #include <string>
 
-#include "engine/result.h"
+#include "engine/core/result.h"
 
 namespace bpl::cli {
 

@@ -7,12 +7,12 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
-#include "engine/backprop.h"
+#include "engine/mlp/backprop.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/cli_io.h"
 #include "engine/cli/non_finite.h"
-#include "engine/model_json.h"
-#include "engine/sample_data_json.h"
+#include "engine/mlp/model_json.h"
+#include "engine/mlp/sample_data_json.h"
 
 namespace bpl::cli {
 

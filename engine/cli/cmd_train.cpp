@@ -1,5 +1,5 @@
 // `bp train --config CONFIG.json [--model MODEL.json] [--save-model OUT.json]`:
-// trains the config's network (engine/train_config.h) and prints one JSON line per epoch:
+// trains the config's network (engine/training/train_config.h) and prints one JSON line per epoch:
 //   {"epoch": 1, "train_loss": …, "test_loss": …, "accuracy": …, "train_accuracy": …}
 // test_loss only with a test set; accuracy (on the test set, else the training
 // set) and train_accuracy only for classification datasets. If training
@@ -15,8 +15,8 @@
 
 #include "engine/cli/cli_io.h"
 #include "engine/cli/commands.h"
-#include "engine/model_json.h"
-#include "engine/trainer.h"
+#include "engine/mlp/model_json.h"
+#include "engine/training/trainer.h"
 
 namespace bpl::cli {
 

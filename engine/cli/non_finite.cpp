@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "engine/step_trace.h"
+#include "engine/mlp/step_trace.h"
 
 namespace bpl::cli {
 

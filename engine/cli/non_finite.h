@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "engine/matrix.h"
-#include "engine/network.h"
+#include "engine/core/matrix.h"
+#include "engine/mlp/network.h"
 
 namespace bpl::cli {
 

@@ -6,7 +6,7 @@
 // Aliasing: GEMM outputs must not overlap their inputs. The elementwise
 // kernels read an element before writing it, so `a` may be `z`
 // (bias_activation) and `dz` may be `upstream` (activation_backward).
-#include "engine/expect.h"
+#include "engine/core/expect.h"
 #include "engine/kernels/kernels.h"
 
 #if defined(__wasm_simd128__)

@@ -7,7 +7,7 @@
 
 #include "bp_process.h"
 #include "engine/cli/commands.h"
-#include "engine/model_json.h"
+#include "engine/mlp/model_json.h"
 
 using namespace bpl::testing;
 using json = nlohmann::json;

@@ -7,7 +7,7 @@
 #include <set>
 #include <string_view>
 
-#include "engine/mermaid_network.h"
+#include "engine/formats/mermaid_network.h"
 
 using namespace bpl;
 

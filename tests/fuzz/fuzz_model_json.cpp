@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/model_json.h"
+#include "engine/mlp/model_json.h"
 
 using json = nlohmann::json;
 using namespace bpl;

@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/train_config.h"
-#include "engine/url_state.h"
+#include "engine/training/train_config.h"
+#include "engine/formats/url_state.h"
 
 using json = nlohmann::json;
 using namespace bpl;

@@ -2,7 +2,7 @@
 
 One definition for both precisions, like the engine's Scalar templates: float64 for
 `bp grad`, float32 for `bp train`. Nothing here is copied from the engine; the formulas
-are the ones engine/activation.h and engine/loss.h promise, spelled as PyTorch spells them.
+are the ones engine/mlp/activation.h and engine/mlp/loss.h promise, spelled as PyTorch spells them.
 """
 import torch
 import torch.nn.functional as F
@@ -20,7 +20,7 @@ def activate(name, z, leaky_slope):
     if name == "leaky_relu":
         return F.leaky_relu(z, leaky_slope)
     if name == "gelu":
-        return F.gelu(z)  # the exact erf form, as engine/activation.h says (not approximate="tanh")
+        return F.gelu(z)  # the exact erf form, as engine/mlp/activation.h says (not approximate="tanh")
     raise ValueError(f"no activation {name!r}")
 
 

@@ -1,10 +1,10 @@
 """`bp train --model` loss trajectories against PyTorch float32 and torch.optim.
 
-xor4 (engine/dataset.cpp: (0,0)→0, (0,1)→1, (1,0)→1, (1,1)→0), all four points in one
+xor4 (engine/training/dataset.cpp: (0,0)→0, (0,1)→1, (1,0)→1, (1,1)→0), all four points in one
 batch, so the engine's shuffle changes only the order of a sum. train_loss of epoch e is
 the mean loss over the four points after that epoch's update.
 
-engine/optimizer.h's formulas are PyTorch's, so torch.optim is used as it is:
+engine/mlp/optimizer.h's formulas are PyTorch's, so torch.optim is used as it is:
   momentum  v = μv + g; θ −= lr·v        = SGD(momentum=μ, dampening=0): its first buffer is g = μ·0 + g
   adam      θ −= lr·m̂/(√v̂ + ε)         = Adam: θ −= (lr/(1−β1ᵗ))·m / (√v/√(1−β2ᵗ) + ε), the same ε placement
 """

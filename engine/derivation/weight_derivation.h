@@ -1,0 +1,99 @@
+#pragma once
+// The derivation panel: the chain rule for ∂L/∂θ of one parameter θ (a weight or
+// a bias) of the Trainer's current network, written with symbols, then with
+// numbers, then the value; for one training sample (ℓ_s) and for the current
+// batch, L = (1/B) Σ_s ℓ_s, whose gradient is the mean of the per-sample ones.
+//
+// For θ = W⁽ˡ⁾ⱼᵢ (b⁽ˡ⁾ⱼ: the last factor is 1 and dropped):
+//   ∂ℓ/∂W⁽ˡ⁾ⱼᵢ = δ⁽ˡ⁾ⱼ · a⁽ˡ⁻¹⁾ᵢ,   δ⁽ᴸ⁾ₖ = ∂ℓ/∂ŷₖ · σ'(z⁽ᴸ⁾ₖ)  (bce: (ŷₖ − tₖ)/K, softmax_ce: ŷₖ − tₖ),
+//   δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀ δ⁽ˡ⁺¹⁾ ⊙ σ'(z⁽ˡ⁾)
+// and, unrolled, a sum over every path j = u_l → u_{l+1} → … → u_L = k to the loss:
+//   ∂ℓ/∂W⁽ˡ⁾ⱼᵢ = Σ_paths ∂ℓ/∂ŷₖ·σ'(z⁽ᴸ⁾ₖ) · Π_{m=L..l+1} W⁽ᵐ⁾_{u_m u_{m−1}}·σ'(z⁽ᵐ⁻¹⁾_{u_{m−1}}) · a⁽ˡ⁻¹⁾ᵢ
+// Factors equal to 1 for every input (a linear σ', ∂z/∂b) are left out, so the
+// seed's 2-2-1 ReLU net reads exactly as the seed: ∂L/∂w1 = (y−t)·w5·1[h1>0]·x1.
+// Names: engine/derivation/weight_derivation_notation.h (the seed's x1, h1, y, w1…, b1… for
+// 2-2-1 networks, a⁽ˡ⁾ⱼ, z⁽ˡ⁾ⱼ, δ⁽ˡ⁾ⱼ, W⁽ˡ⁾ⱼᵢ otherwise). Gradients are of the data
+// loss, as in StepTrace: no regularization term.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "engine/mlp/gradcheck.h"
+#include "engine/core/result.h"
+#include "engine/training/trainer.h"
+
+namespace bpl {
+
+inline constexpr int kMaxDerivationPaths = 8;        // more: the δ recursion only
+inline constexpr int kMaxHighlightedEdges = 4096;    // more: whole layers, see DerivationHighlight
+inline constexpr double kSaturatedSlope = 1e-3;      // σ' below this: "saturated"
+inline constexpr double kTinyGradient = 1e-6;        // |∂L/∂θ| below this: "tiny"
+
+struct DerivationUnit {
+  int layer = 0;  // 0 = the inputs, 1..L as in engine/mlp/network.h
+  int unit = 0;
+};
+
+struct DerivationEdge {
+  int layer = 1;  // the edge carries W⁽ˡ⁾[to][from], from unit `from` of layer l−1
+  int from = 0;
+  int to = 0;
+};
+
+// One path from θ's unit to the loss; its product of factors.
+struct DerivationPath {
+  std::vector<int> units;  // units[m − l] = the unit of layer m, m = l..L (l = θ's layer)
+  std::string text;        // symbolic product, "(y−t)·w5·1[h1>0]·x1"
+  std::string numeric;     // the sample's numbers, "0.42·0.8·1·0.5 = 0.168"
+  std::string latex;       // the symbolic product
+  double value = 0.0;         // batch mean of the product; Σ_paths value = ∂L/∂θ
+  double sample_value = 0.0;  // the product on the sample; Σ_paths sample_value = ∂ℓ_s/∂θ
+};
+
+// What the UI highlights: everything on a chain from θ to the loss.
+struct DerivationHighlight {
+  std::vector<DerivationEdge> edges;  // θ's edge, θ's unit → layer l+1, then every edge above
+  std::vector<DerivationUnit> units;  // a⁽ˡ⁻¹⁾ᵢ (weights), θ's unit, every unit of layers l+1..L
+  std::vector<int> whole_layers;      // layers m ≥ l+2: every edge of W⁽ᵐ⁾ is on a chain
+  bool edges_truncated = false;       // edges lists only layers l, l+1 (more than kMaxHighlightedEdges)
+};
+
+struct WeightDerivation {
+  std::string id;           // as given
+  ParameterRef parameter;
+  int sample = 0;           // index into dataset().train
+  int batch_size = 0;       // B of the current batch
+  std::string chain;        // "∂L/∂w1 = ∂L/∂y·∂y/∂z3·∂z3/∂h1·∂h1/∂z1·∂z1/∂w1" (one path) or via δ
+  std::string symbolic;     // "∂L/∂w1 = (y−t)·w5·1[h1>0]·x1"; more than 8 paths: "… = δ⁽ˡ⁾ⱼ·a⁽ˡ⁻¹⁾ᵢ"
+  std::string numeric;      // "∂ℓ/∂w1 = 0.42·0.8·1·0.5 = 0.168   (sample 3)" (shown 1-based)
+  std::string batch;        // "∂L/∂w1 = (1/4)·(0.168 + 0 + …) = 0.067   (batch of 4)"
+  double value = 0.0;         // ∂L/∂θ, batch mean: trace_batch()'s gradient
+  double sample_value = 0.0;  // ∂ℓ_s/∂θ: trace_sample(sample)'s gradient
+  std::vector<std::string> delta_recursion;  // δ⁽ᴸ⁾ down to δ⁽ˡ⁾ⱼ with the sample's numbers, then θ
+  long long path_count = 0;                  // paths θ → loss (saturates at 10⁹)
+  std::vector<DerivationPath> paths;         // all of them when path_count ≤ kMaxDerivationPaths
+  double numerical_check = 0.0;         // central difference of L on the batch (engine/mlp/gradcheck.h)
+  double relative_error = 0.0;          // value vs numerical_check
+  double sample_numerical_check = 0.0;  // the same on a batch of the sample alone
+  double sample_relative_error = 0.0;
+  std::vector<std::string> notes;  // why the value is zero or tiny: dead ReLU, saturation, …
+  std::string text;                // every line above, for the canvas
+  std::string latex;               // one aligned block, for copying
+  DerivationHighlight highlight;
+};
+
+// `sample`: an index into trainer.dataset().train, or −1 for the first point of the
+// current batch. Errors: "id" (unknown parameter, with the valid forms), "sample"
+// (out of range; or no training points).
+Result<WeightDerivation> derive_weight(const Trainer& trainer, const std::string& id, int sample = -1);
+
+// The web API's derivation(id): {id, parameter: {layer, row, col}, sample, batchSize, chain,
+// symbolic, numeric, batch, value, sampleValue, deltaRecursion, pathCount,
+// paths: [{units, text, numeric, latex, value, sampleValue}], numericalCheck, relativeError,
+// sampleNumericalCheck, sampleRelativeError, notes, text, latex,
+// highlight: {edges: [{layer, from, to}], units: [{layer, unit}], wholeLayers, edgesTruncated}}.
+// NaN and ±∞ become null.
+nlohmann::json to_json(const WeightDerivation& derivation);
+
+}  // namespace bpl

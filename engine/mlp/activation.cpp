@@ -1,0 +1,109 @@
+#include "engine/mlp/activation.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/core/expect.h"
+
+namespace bpl {
+
+namespace {
+struct NamedActivation {
+  const char* name;
+  Activation act;
+};
+constexpr NamedActivation kActivations[] = {
+    {"linear", Activation::linear}, {"sigmoid", Activation::sigmoid},
+    {"tanh", Activation::tanh},     {"relu", Activation::relu},
+    {"leaky_relu", Activation::leaky_relu}, {"gelu", Activation::gelu},
+    {"softmax", Activation::softmax}};
+}  // namespace
+
+std::optional<Activation> activation_from_name(std::string_view name) {
+  for (const NamedActivation& a : kActivations) {
+    if (name == a.name) return a.act;
+  }
+  return std::nullopt;
+}
+
+const char* activation_name(Activation act) {
+  for (const NamedActivation& a : kActivations) {
+    if (act == a.act) return a.name;
+  }
+  return "?";
+}
+
+const char* activation_names(bool include_softmax) {
+  return include_softmax ? "linear | sigmoid | tanh | relu | leaky_relu | gelu | softmax"
+                         : "linear | sigmoid | tanh | relu | leaky_relu | gelu";
+}
+
+kernels::Activation kernel_activation(Activation act) {
+  switch (act) {
+    case Activation::linear: return kernels::Activation::linear;
+    case Activation::sigmoid: return kernels::Activation::sigmoid;
+    case Activation::tanh: return kernels::Activation::tanh;
+    case Activation::relu: return kernels::Activation::relu;
+    case Activation::leaky_relu: return kernels::Activation::leaky_relu;
+    case Activation::gelu: return kernels::Activation::gelu;
+    case Activation::softmax: return kernels::Activation::linear;
+  }
+  return kernels::Activation::linear;
+}
+
+template <typename Scalar>
+Scalar activate(Activation act, Scalar z, Scalar slope) {
+  switch (act) {
+    case Activation::linear: return z;
+    case Activation::sigmoid: return Scalar(1) / (Scalar(1) + std::exp(-z));
+    case Activation::tanh: return std::tanh(z);
+    case Activation::relu: return z > Scalar(0) ? z : Scalar(0);
+    case Activation::leaky_relu: return z > Scalar(0) ? z : slope * z;
+    case Activation::gelu: return Scalar(0.5) * z * (Scalar(1) + std::erf(z * Scalar(0.70710678118654752440)));
+    case Activation::softmax: return z;  // per row: apply_softmax_rows
+  }
+  return z;
+}
+
+template <typename Scalar>
+Scalar activation_derivative(Activation act, Scalar z, Scalar a, Scalar slope) {
+  switch (act) {
+    case Activation::linear: return Scalar(1);
+    case Activation::sigmoid: return a * (Scalar(1) - a);
+    case Activation::tanh: return Scalar(1) - a * a;
+    case Activation::relu: return z > Scalar(0) ? Scalar(1) : Scalar(0);
+    case Activation::leaky_relu: return z > Scalar(0) ? Scalar(1) : slope;
+    case Activation::gelu: {
+      const Scalar cdf = Scalar(0.5) * (Scalar(1) + std::erf(z * Scalar(0.70710678118654752440)));
+      const Scalar pdf = Scalar(0.398942280401432677939946059934) * std::exp(Scalar(-0.5) * z * z);
+      return cdf + z * pdf;
+    }
+    case Activation::softmax: break;
+  }
+  BPL_EXPECT(false, "softmax has no elementwise derivative: its loss gives δ directly");
+  return Scalar(0);
+}
+
+template <typename Scalar>
+void apply_softmax_rows(int rows, int cols, const Scalar* z, int ldz, Scalar* a, int lda) {
+  for (int r = 0; r < rows; ++r) {
+    const Scalar* z_row = z + std::ptrdiff_t(r) * ldz;
+    Scalar* a_row = a + std::ptrdiff_t(r) * lda;
+    const Scalar max_z = *std::max_element(z_row, z_row + cols);
+    Scalar sum = 0;
+    for (int k = 0; k < cols; ++k) {
+      a_row[k] = std::exp(z_row[k] - max_z);
+      sum += a_row[k];
+    }
+    for (int k = 0; k < cols; ++k) a_row[k] /= sum;
+  }
+}
+
+template float activate(Activation, float, float);
+template double activate(Activation, double, double);
+template float activation_derivative(Activation, float, float, float);
+template double activation_derivative(Activation, double, double, double);
+template void apply_softmax_rows(int, int, const float*, int, float*, int);
+template void apply_softmax_rows(int, int, const double*, int, double*, int);
+
+}  // namespace bpl

@@ -1,9 +1,0 @@
-#include "engine/result.h"
-
-namespace bpl {
-
-std::string to_string(const FieldError& error) {
-  return error.field.empty() ? error.message : error.field + ": " + error.message;
-}
-
-}  // namespace bpl

@@ -1,0 +1,93 @@
+#pragma once
+// Everything that defines a training run: the `bp train` config file and the
+// web page's setState. One field per JSON key (JSON camelCase ↔ C++ snake_case):
+//   dataset            dataset              "xor4" | "xor" | "circle" | "gauss" | "spiral" | "plane" | "multigauss"
+//   samples            samples              points before the split; 0 = Playground's 500 / 1200 (xor4: always 4)
+//   noise              noise                0..1 (Playground's noise slider / 100)
+//   trainFraction      train_fraction       (0, 1]
+//   features           features             ["x1","x2","x1^2","x2^2","x1x2","sin_x1","sin_x2"] subset, ≥ 1
+//   hidden             hidden               unit counts of the hidden layers, each 1..1024, ≤ 15 layers
+//   activation         activation           hidden layers: "linear" | "sigmoid" | "tanh" | "relu" | "leaky_relu" | "gelu"
+//   leakySlope         leaky_slope          leaky_relu's negative slope, default 0.01
+//   outputActivation   output_activation    as activation, or "softmax" (softmax_ce only)
+//   loss               loss                 "half_mse" | "mse" | "bce" | "softmax_ce"
+//   optimizer          optimizer            "sgd" | "momentum" | "adam"
+//   learningRate       learning_rate        finite, > 0
+//   momentum           momentum             μ in [0, 1)
+//   beta1, beta2       beta1, beta2         in [0, 1)
+//   epsilon            epsilon              finite, > 0
+//   batchSize          batch_size           ≥ 1 (larger than the training set = full batch)
+//   regularization     regularization       "none" | "l1" | "l2"
+//   regularizationRate regularization_rate  finite, ≥ 0
+//   init               init                 "xavier" | "he" | "uniform" | "zeros"
+//   seed               seed                 integer 0..2^53 (exact in JavaScript)
+//   epochs             epochs               0..1000000 (bp train)
+// The network: inputs = features.size(); outputs = 2 for softmax_ce (the two
+// classes), else 1. Defaults are the seed tutorial's XOR network: xor4,
+// 2-4-1 sigmoid, bce, SGD lr 0.5, full batch, He init.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "engine/mlp/activation.h"
+#include "engine/training/dataset.h"
+#include "engine/training/features.h"
+#include "engine/mlp/initializer.h"
+#include "engine/mlp/loss.h"
+#include "engine/mlp/network.h"
+#include "engine/mlp/optimizer.h"
+#include "engine/mlp/regularization.h"
+#include "engine/core/result.h"
+
+namespace bpl {
+
+struct TrainConfig {
+  DatasetKind dataset = DatasetKind::xor4;
+  int samples = 0;  // 0: the dataset's default (default_samples)
+  double noise = 0.0;
+  double train_fraction = 1.0;
+  std::vector<Feature> features = {Feature::x1, Feature::x2};
+  std::vector<int> hidden = {4};
+  Activation activation = Activation::sigmoid;
+  double leaky_slope = kDefaultLeakySlope;
+  Activation output_activation = Activation::sigmoid;
+  Loss loss = Loss::bce;
+  OptimizerKind optimizer = OptimizerKind::sgd;
+  double learning_rate = 0.5;
+  double momentum = 0.9;
+  double beta1 = 0.9;
+  double beta2 = 0.999;
+  double epsilon = 1e-8;
+  int batch_size = 4;
+  Regularization regularization = Regularization::none;
+  double regularization_rate = 0.0;
+  Init init = Init::he;
+  std::uint64_t seed = 1;
+  int epochs = 10000;
+
+  NetworkShape network_shape() const;
+  OptimizerSettings optimizer_settings() const;
+  RegularizationSettings regularization_settings() const;
+  DatasetSettings dataset_settings() const;
+};
+
+inline constexpr int kMaxEpochs = 1000000;
+inline constexpr int kMaxSamples = 100000;
+
+// Every rule a config must satisfy, including the cross-field ones (bce needs
+// a sigmoid output on a classification dataset, ...). Empty = valid.
+FieldErrors validate(const TrainConfig& config);
+
+// Applies the keys present in `json` (an object) over `config`: all or
+// nothing. Returns every error found (unknown keys, wrong types, values out
+// of range, and validate() of the result); `config` is changed only if none.
+FieldErrors apply_config_json(const nlohmann::json& json, TrainConfig& config);
+// The same from text; bad JSON gives one error with line and column.
+FieldErrors apply_config_json(const std::string& text, TrainConfig& config);
+
+// Every key, in the order of the table above.
+nlohmann::json config_to_json(const TrainConfig& config);
+
+}  // namespace bpl
