@@ -6,6 +6,7 @@
 #include "api_params.h"
 #include "app.h"
 #include "app_state.h"
+#include "engine/core/text.h"
 #include "engine/mlp/parameter_names.h"
 #include "engine/derivation/weight_derivation.h"
 #include "js_api.h"
@@ -99,7 +100,7 @@ void register_network_api() {
     const std::string id = id_param(params, error);
     if (!error.empty()) return json(nullptr);
     if (!id.empty() && !parse_parameter_id(app.network.trainer.network(), id)) {
-      error = "no parameter \"" + id + "\" in this network";
+      error = "no parameter \"" + printable(id) + "\" in this network";
       return json(nullptr);
     }
     app.network.selected = id;
