@@ -34,6 +34,15 @@ void draw_link_warnings(App& app) {
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing;
   bool open = true;
   if (ImGui::Begin("This link had fields that could not be used", &open, flags)) {
+    // Dismiss first: on a small page the list scrolls, and the button must stay in view.
+    if (ImGui::Button("Dismiss")) open = false;
+    const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+    w.dismiss_x = min.x;
+    w.dismiss_y = min.y;
+    w.dismiss_w = size.x;
+    w.dismiss_h = size.y;
+    ImGui::SameLine();
+    ImGui::TextDisabled("The rest of the link applied.");
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1.0f));
     for (int i = 0; i < shown_count(w); ++i) ImGui::TextWrapped("• %s", w.kept[std::size_t(i)].c_str());
@@ -41,14 +50,7 @@ void draw_link_warnings(App& app) {
     if (w.total > shown_count(w)) {
       ImGui::TextDisabled("… and %d more (window.backprop.urlWarnings lists them)", w.total - shown_count(w));
     }
-    ImGui::TextDisabled("The rest of the link applied.");
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("Dismiss")) open = false;
-    const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
-    w.dismiss_x = min.x;
-    w.dismiss_y = min.y;
-    w.dismiss_w = size.x;
-    w.dismiss_h = size.y;
   }
   ImGui::End();
   if (!open) w.dismissed = true;
