@@ -1,3 +1,5 @@
+// Section index: round trips · the table's syntax · defaults left out · malformed fields ·
+// fields that fit only together (the loss/dataset pairing) · caps · weights · origin= rules.
 #include <doctest/doctest.h>
 
 #include <cmath>
