@@ -182,16 +182,16 @@ const std::vector<std::pair<const char*, FieldReader>>& field_readers() {
       {"leakySlope", [](const json& v, TrainConfig& c, FieldErrors& e) { read_number(v, "leakySlope", 0, false, 1, true, c.leaky_slope, e); }},
       {"outputActivation", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "outputActivation", activation_names(true), activation_from_name, c.output_activation, e); }},
       {"loss", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "loss", loss_names(), loss_from_name, c.loss, e); }},
-      {"optimizer", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "optimizer", "sgd | momentum | adam", optimizer_from_name, c.optimizer, e); }},
+      {"optimizer", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "optimizer", optimizer_names(), optimizer_from_name, c.optimizer, e); }},
       {"learningRate", [](const json& v, TrainConfig& c, FieldErrors& e) { read_number(v, "learningRate", 0, true, kInf, false, c.learning_rate, e); }},
       {"momentum", [](const json& v, TrainConfig& c, FieldErrors& e) { read_number(v, "momentum", 0, false, 1, true, c.momentum, e); }},
       {"beta1", [](const json& v, TrainConfig& c, FieldErrors& e) { read_number(v, "beta1", 0, false, 1, true, c.beta1, e); }},
       {"beta2", [](const json& v, TrainConfig& c, FieldErrors& e) { read_number(v, "beta2", 0, false, 1, true, c.beta2, e); }},
       {"epsilon", [](const json& v, TrainConfig& c, FieldErrors& e) { read_number(v, "epsilon", 0, true, kInf, false, c.epsilon, e); }},
       {"batchSize", [](const json& v, TrainConfig& c, FieldErrors& e) { read_int_field(v, "batchSize", 1, kMaxSamples, c.batch_size, e); }},
-      {"regularization", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "regularization", "none | l1 | l2", regularization_from_name, c.regularization, e); }},
+      {"regularization", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "regularization", regularization_names(), regularization_from_name, c.regularization, e); }},
       {"regularizationRate", [](const json& v, TrainConfig& c, FieldErrors& e) { read_number(v, "regularizationRate", 0, false, kInf, false, c.regularization_rate, e); }},
-      {"init", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "init", "xavier | he | uniform | zeros", init_from_name, c.init, e); }},
+      {"init", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "init", init_names(), init_from_name, c.init, e); }},
       {"seed", [](const json& v, TrainConfig& c, FieldErrors& e) {
          long long seed = 0;
          if (read_int(v, "seed", 0, kMaxSeed, seed, e)) c.seed = std::uint64_t(seed);

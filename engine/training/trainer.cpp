@@ -120,8 +120,6 @@ int Trainer::batch_end() const {
   return std::min(batch_start_ + config_.batch_size, int(order_.size()));
 }
 
-int Trainer::next_sample() const { return cursor_ < int(order_.size()) ? order_[cursor_] : -1; }
-
 std::vector<int> Trainer::current_batch() const {
   return std::vector<int>(order_.begin() + batch_start_, order_.begin() + batch_end());
 }
@@ -206,12 +204,12 @@ StepResult Trainer::step_epoch() {
   return {status_, updates_ != before};
 }
 
-const Metrics& Trainer::metrics() const {
+const Metrics& Trainer::metrics() {
   if (metrics_dirty_) compute_metrics();
   return metrics_;
 }
 
-void Trainer::compute_metrics() const {
+void Trainer::compute_metrics() {
   metrics_dirty_ = false;
   Metrics m;
   m.status = status_;
@@ -230,8 +228,9 @@ void Trainer::compute_metrics() const {
   if (m.has_test) evaluate_set(test_x_, test_t_, m.test_loss, m.test_accuracy);
   if (!std::isfinite(m.train_loss) || (m.has_test && !std::isfinite(m.test_loss))) {
     // Weights still finite but the loss over a whole set overflows: the same failure.
-    status_ = TrainStatus::diverged;
-    status_message_ = "training diverged: the loss over the data set is not finite; lower the learning rate and reset";
+    diverge("the loss over the data set became " +
+            std::string(std::isnan(m.train_loss) || std::isnan(m.test_loss) ? "NaN" : "infinite"));
+    metrics_dirty_ = false;
     m.status = status_;
     m.message = status_message_;
     m.train_loss = m.test_loss = m.train_accuracy = m.test_accuracy = kNaN;

@@ -91,13 +91,14 @@ class Trainer {
   StepResult step_sample();
   StepResult step_batch();
   StepResult step_epoch();
-  // The training positions in the current epoch's order: which point is next,
-  // and the points of the current batch (those already stepped and those to come).
-  int next_sample() const;
+  // The training points of the current batch, in the epoch's order (those already
+  // stepped and those to come).
   std::vector<int> current_batch() const;
 
   TrainStatus status() const { return status_; }
-  const Metrics& metrics() const;  // computed lazily after a change
+  // Computed lazily after a change. Not const: a loss over a whole set that is not
+  // finite (weights still finite) diverges the trainer here, like a step would.
+  const Metrics& metrics();
 
   const Dataset& dataset() const { return dataset_; }
   // Appends a point (label 0/1 for classification, in [−2, 2] for regression).
@@ -135,7 +136,7 @@ class Trainer {
   void process(int count);  // the next `count` points of the current batch
   void apply_update();
   void diverge(const std::string& what);
-  void compute_metrics() const;
+  void compute_metrics();
   void evaluate_set(const Matrix<float>& x, const Matrix<float>& t, double& loss, double& accuracy) const;
   void set_divergence_bound();  // after the weights change by anything but training
   // Forward over grid points in chunks; `visit(first_cell, cells, workspace)` sees each chunk.
@@ -157,13 +158,13 @@ class Trainer {
   Gradients<float> last_grads_;  // the last applied batch's gradient
   double batch_loss_sum_ = 0.0;
   double divergence_bound_ = 0.0;  // a batch loss above it stops training
-  mutable TrainStatus status_ = TrainStatus::ok;  // metrics() may find a non-finite loss
-  mutable std::string status_message_;
+  TrainStatus status_ = TrainStatus::ok;
+  std::string status_message_;
   int epoch_ = 0;
   long long samples_seen_ = 0;
   long long updates_ = 0;
-  mutable Metrics metrics_;
-  mutable bool metrics_dirty_ = true;
+  Metrics metrics_;
+  bool metrics_dirty_ = true;
   mutable Workspace<float> eval_workspace_;  // metrics and grids, in chunks
   mutable Matrix<float> eval_x_;
 };

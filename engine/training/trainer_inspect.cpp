@@ -16,17 +16,12 @@ constexpr int kGridChunk = 1024;
 const char* kParameterIdForm =
     "expected a parameter id: w1..w6, b1..b3 (2-2-1 network) or W<layer>[to][from] / b<layer>[unit], "
     "layers numbered from 1";
-
-// The current gradient of θ from the last completed batch.
-double gradient_of(const Gradients<float>& grads, ParameterRef p) {
-  return p.is_bias() ? grads.biases[p.layer - 1](p.row) : grads.weights[p.layer - 1](p.row, p.col);
-}
 }  // namespace
 
 std::vector<ParameterInfo> Trainer::parameters() const {
   std::vector<ParameterInfo> out;
   for (ParameterRef p : all_parameters(net_)) {
-    out.push_back({parameter_id(net_, p), p, double(parameter_value(net_, p)), gradient_of(last_grads_, p)});
+    out.push_back({parameter_id(net_, p), p, double(parameter_value(net_, p)), double(last_grads_.of(p))});
   }
   return out;
 }
