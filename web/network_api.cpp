@@ -32,7 +32,7 @@ json step(App& app, const json& params, std::string& error) {
 }
 
 json metrics(App& app) {
-  const NetworkDemo& demo = app.network;
+  NetworkDemo& demo = app.network;
   const Metrics& m = demo.trainer.metrics();
   const bool ok = m.status == TrainStatus::ok;
   auto shown = [&](double v, bool meaningful) { return ok && meaningful ? finite_or_null(v) : json(nullptr); };
