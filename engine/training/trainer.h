@@ -20,6 +20,7 @@
 
 #include "engine/mlp/backprop.h"
 #include "engine/training/dataset.h"
+#include "engine/training/grid_pass.h"
 #include "engine/mlp/gradcheck.h"
 #include "engine/mlp/network.h"
 #include "engine/mlp/optimizer.h"
@@ -59,14 +60,6 @@ struct ParameterInfo {
   double gradient = 0.0;  // ∂J/∂θ of the last completed batch (0 before any)
 };
 
-// N×N samples of the window, row 0 at the top (x2 = max), column 0 at the left
-// (x1 = min): cell (r, c) is x1 = min + (max−min)·c/(N−1), x2 = max − (max−min)·r/(N−1).
-struct Grid {
-  int n = 0;
-  InputWindow window;
-  std::vector<float> values;  // [n·n], index r·n + c
-};
-inline constexpr int kMaxGridSize = 512;
 inline constexpr double kDivergenceFactor = 1000.0;
 
 class Trainer {
@@ -97,7 +90,11 @@ class Trainer {
   std::vector<int> current_batch() const;
 
   TrainStatus status() const { return status_; }
-  const Metrics& metrics() const;  // computed lazily after a change
+  const Metrics& metrics() const;  // computed lazily after a change (a pass over the data)
+  // Progress without that pass: completed epochs, and the fraction of the current one stepped.
+  int epoch() const { return epoch_; }
+  long long samples_seen() const { return samples_seen_; }
+  double epoch_progress() const { return order_.empty() ? 0.0 : double(cursor_) / double(order_.size()); }
 
   const Dataset& dataset() const { return dataset_; }
   // Appends a point (label 0/1 for classification, in [−2, 2] for regression).
@@ -106,6 +103,8 @@ class Trainer {
 
   const Network<float>& network() const { return net_; }
   std::vector<ParameterInfo> parameters() const;
+  // `count` of them from index `first`, in the same order (fewer at the end).
+  std::vector<ParameterInfo> parameters(int first, int count) const;
   Result<double> get_parameter(const std::string& id) const;
   FieldErrors set_parameter(const std::string& id, double value);
 
@@ -138,9 +137,6 @@ class Trainer {
   void compute_metrics() const;
   void evaluate_set(const Matrix<float>& x, const Matrix<float>& t, double& loss, double& accuracy) const;
   void set_divergence_bound();  // after the weights change by anything but training
-  // Forward over grid points in chunks; `visit(first_cell, cells, workspace)` sees each chunk.
-  template <typename Visit>
-  void forward_grid(int n, Visit visit) const;
 
   TrainConfig config_;
   Dataset dataset_;
@@ -164,8 +160,7 @@ class Trainer {
   long long updates_ = 0;
   mutable Metrics metrics_;
   mutable bool metrics_dirty_ = true;
-  mutable Workspace<float> eval_workspace_;  // metrics and grids, in chunks
-  mutable Matrix<float> eval_x_;
+  mutable Workspace<float> eval_workspace_;  // metrics, in chunks
 };
 
 }  // namespace bpl
