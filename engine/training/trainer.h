@@ -91,6 +91,7 @@ class Trainer {
 
   TrainStatus status() const { return status_; }
   const Metrics& metrics() const;  // computed lazily after a change (a pass over the data)
+  bool metrics_current() const { return !metrics_dirty_; }  // metrics() would not make that pass
   // Progress without that pass: completed epochs, and the fraction of the current one stepped.
   int epoch() const { return epoch_; }
   long long samples_seen() const { return samples_seen_; }
