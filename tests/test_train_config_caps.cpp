@@ -45,12 +45,12 @@ TEST_CASE("train_config: the parameter cap names hidden and the count") {
     // (2+1)·1024 + 3·(1024+1)·1024 + (1024+1)·1
     CHECK(has_error(apply_config_json(json{{"hidden", {1024, 1024, 1024, 1024}}}, c), "hidden", "3,152,897 parameters"));
   }
-  SUBCASE("just under and just over 150,000") {
-    // 2-384-384-1: 3·384 + 385·384 + 385 = 149,377; 2-385-385-1: 3·385 + 386·385 + 386 = 150,151.
-    CHECK(apply_config_json(json{{"hidden", {384, 384}}}, c).empty());
-    CHECK(parameter_count(c) == 149377);
-    CHECK(has_error(apply_config_json(json{{"hidden", {385, 385}}}, c), "hidden", "150,151 parameters"));
-    CHECK(c.hidden == std::vector<int>{384, 384});  // nothing applied
+  SUBCASE("just under and just over 100,000") {
+    // 2-313-313-1: 3·313 + 314·313 + 314 = 99,535; 2-314-314-1: 3·314 + 315·314 + 315 = 100,167.
+    CHECK(apply_config_json(json{{"hidden", {313, 313}}}, c).empty());
+    CHECK(parameter_count(c) == 99535);
+    CHECK(has_error(apply_config_json(json{{"hidden", {314, 314}}}, c), "hidden", "100,167 parameters; at most 100,000"));
+    CHECK(c.hidden == std::vector<int>{313, 313});  // nothing applied
   }
   SUBCASE("validate() reports other bad fields beside it") {
     c.hidden = {1024, 1024};

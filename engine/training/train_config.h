@@ -83,7 +83,7 @@ inline constexpr int kMaxSamples = 100000;
 //   parameters                      weights and biases: memory, exports, the heatmap (4,672 forward passes)
 //   parameters × data points        one pass over the data set (the loss and accuracy metrics)
 //   parameters × points per batch   the double-precision trace of a batch (derivation, parameters().grad)
-inline constexpr long long kMaxParameters = 150000;
+inline constexpr long long kMaxParameters = 100000;
 inline constexpr long long kMaxParameterPoints = 100000000;
 inline constexpr long long kMaxBatchParameters = 5000000;
 
