@@ -204,12 +204,12 @@ StepResult Trainer::step_epoch() {
   return {status_, updates_ != before};
 }
 
-const Metrics& Trainer::metrics() {
+const Metrics& Trainer::metrics() const {
   if (metrics_dirty_) compute_metrics();
   return metrics_;
 }
 
-void Trainer::compute_metrics() {
+void Trainer::compute_metrics() const {
   metrics_dirty_ = false;
   Metrics m;
   m.status = status_;
@@ -228,9 +228,8 @@ void Trainer::compute_metrics() {
   if (m.has_test) evaluate_set(test_x_, test_t_, m.test_loss, m.test_accuracy);
   if (!std::isfinite(m.train_loss) || (m.has_test && !std::isfinite(m.test_loss))) {
     // Weights still finite but the loss over a whole set overflows: the same failure.
-    diverge("the loss over the data set became " +
-            std::string(std::isnan(m.train_loss) || std::isnan(m.test_loss) ? "NaN" : "infinite"));
-    metrics_dirty_ = false;
+    status_ = TrainStatus::diverged;
+    status_message_ = "training diverged: the loss over the data set is not finite; lower the learning rate and reset";
     m.status = status_;
     m.message = status_message_;
     m.train_loss = m.test_loss = m.train_accuracy = m.test_accuracy = kNaN;
