@@ -63,10 +63,7 @@ TEST_CASE("backprop: the seed's 2-2-1 ReLU net matches its per-weight formulas, 
     Gradients<double> grads;
     mean_loss_and_gradients(net, x, target, grads);
     const SeedGradients want = seed_formulas(n, x1, x2, t);
-    auto grad = [&](const char* name) {
-      const ParameterRef p = *parse_parameter_id(net, name);
-      return p.is_bias() ? grads.biases[p.layer - 1](p.row) : grads.weights[p.layer - 1](p.row, p.col);
-    };
+    auto grad = [&](const char* name) { return grads.of(*parse_parameter_id(net, name)); };
     CHECK(grad("w1") == doctest::Approx(want.w1).epsilon(1e-12));
     CHECK(grad("w2") == doctest::Approx(want.w2).epsilon(1e-12));
     CHECK(grad("w3") == doctest::Approx(want.w3).epsilon(1e-12));

@@ -27,9 +27,9 @@ void handle_keyboard(App& app) {
   if (io.WantTextInput || app.demo != Demo::network) return;
   NetworkDemo& demo = app.network;
   // ImGui 1.86 indexes keys by the platform's codes (GLFW's, through its backend).
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false))
-    demo.playing = !demo.playing && demo.trainer.status() == TrainStatus::ok;
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) step_network(demo, StepUnit::batch, 1);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) toggle_play(demo);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && !stepping(demo))
+    start_step(demo, StepUnit::batch, 1, kSyncStepMs);
   if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) reset_network(demo);
 }
 
@@ -110,7 +110,7 @@ void init_app(App& app, float pixel_ratio) {
 }
 
 void draw_frame(App& app) {
-  advance_network(app.network, now_ms());
+  advance_network(app.network);
   handle_keyboard(app);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -130,9 +130,10 @@ void draw_frame(App& app) {
   draw_link_warnings(app);  // after the page's window: it floats above the panels, not in their layout
 }
 
-void after_frame(App& app) {
+void after_frame(App& app, double work_ms) {
   ++app.frame_count;
   app.frame_stats.add(ImGui::GetIO().DeltaTime * 1000.0);
+  app.work_stats.add(work_ms);
   // Ready once a real frame is on the canvas, so the page is never blank when it says ready.
   if (!app.ready_signalled && app.frame_count >= 2) {
     app.ready_signalled = true;

@@ -34,11 +34,12 @@ struct App {
   ShareOptions share;            // the Share / Embed dialog's choices
   long frame_count = 0;
   bool ready_signalled = false;
-  FrameStats frame_stats;
+  FrameStats frame_stats;  // time between frames
+  FrameStats work_stats;   // time the engine spent in a frame (training, views, drawing calls)
 };
 
 void init_app(App& app, float pixel_ratio);
 void draw_frame(App& app);   // all ImGui calls of one frame
-void after_frame(App& app);  // bookkeeping once the frame is on screen
+void after_frame(App& app, double work_ms);  // bookkeeping once the frame is drawn; work_ms: its time in the engine
 
 }  // namespace bpl::web

@@ -117,6 +117,24 @@ window.BackpropBridge = (function () {
     return reply.result;
   }
 
+  // ---- step(): the engine does a step at once when it fits its budget and answers
+  // {status, epoch}; a longer one runs across frames and answers {pending: true, id},
+  // and the engine settles it through stepEnded(id, result) when it ends
+  // (result.stopped when pause(), Stop or reset() ended it first).
+  const pendingSteps = new Map();  // id → resolve
+  function step(params) {
+    const result = invoke('step', params);
+    if (!result || result.pending !== true) return result;
+    return new Promise((resolve) => pendingSteps.set(result.id, resolve));
+  }
+  function stepEnded(id, result) {
+    const resolve = pendingSteps.get(id);
+    pendingSteps.delete(id);
+    if (resolve) resolve(result);
+  }
+  // The method as the page calls it: step may give a Promise, every other method a value.
+  const callMethod = (method, params) => (method === 'step' ? step(params) : invoke(method, params));
+
   // ---- URL state: the hash follows the state, replaceState so history is not flooded.
   let lastHash = null;
   function syncHash() {
@@ -157,34 +175,38 @@ window.BackpropBridge = (function () {
     if (typeof id !== 'string' && typeof id !== 'number') return reply({error: 'id must be a string or a number'});
     if (typeof message.method !== 'string' || !methods.includes(message.method))
       return reply({error: `unknown method '${String(message.method).slice(0, 80)}'; known: ${methods.join(', ')}`});
+    let result;
     try {
-      reply({result: invoke(message.method, message.params)});  // plain data only: nothing is evaluated as code
+      result = callMethod(message.method, message.params);  // plain data only: nothing is evaluated as code
     } catch (error) {
-      reply({error: error.message});
+      return reply({error: error.message});
     }
+    // A step that runs across frames is answered when it ends.
+    Promise.resolve(result).then((value) => reply({result: value}), (error) => reply({error: error.message}));
   }
 
   // Events are found by polling the engine's state a few times a second (throttled by design).
+  // eventState is cheap: the epoch event carries the last recorded epoch's losses (the
+  // curve's last point), so polling never makes a pass over the data of a large net.
   const seen = {epoch: null, selected: null, status: null, height: null};
   function pollEvents() {
-    let metrics, state, layout;
-    try { metrics = invoke('metrics'); state = invoke('getState'); layout = invoke('layout'); } catch (error) { return; }
-    if (metrics.epoch !== seen.epoch) {
-      seen.epoch = metrics.epoch;
-      emit('epoch', {epoch: metrics.epoch, trainLoss: metrics.trainLoss, testLoss: metrics.testLoss,
-                     trainAccuracy: metrics.trainAccuracy, testAccuracy: metrics.testAccuracy});
+    let state;
+    try { state = invoke('eventState'); } catch (error) { return; }
+    if (state.lastEpoch && state.lastEpoch.epoch !== seen.epoch) {
+      seen.epoch = state.lastEpoch.epoch;
+      emit('epoch', state.lastEpoch);
     }
     if (state.selected !== seen.selected) {
       seen.selected = state.selected;
       emit('select', {id: state.selected});
     }
-    if (metrics.status !== seen.status) {
-      if (metrics.status === 'diverged') emit('diverged', {message: metrics.message, epoch: metrics.epoch});
-      seen.status = metrics.status;
+    if (state.status !== seen.status) {
+      if (state.status === 'diverged') emit('diverged', {message: state.message, epoch: state.epoch});
+      seen.status = state.status;
     }
-    if (layout.contentHeight !== seen.height) {
-      seen.height = layout.contentHeight;
-      emit('resize', {height: layout.contentHeight});
+    if (state.contentHeight !== seen.height) {
+      seen.height = state.contentHeight;
+      emit('resize', {height: state.contentHeight});
     }
   }
 
@@ -232,6 +254,7 @@ window.BackpropBridge = (function () {
       api.version = info.version;
       api.build = info.build;
       api.call = invoke;
+      api.step = step;
       methods = info.methods;
       api.methods = methods;
       // One JS method per engine method: backprop.step({unit: 'epoch', count: 5}), backprop.select('w1'), ...
@@ -258,6 +281,7 @@ window.BackpropBridge = (function () {
       pollEvents();
     },
     invoke,
+    stepEnded,
     download,
     downloadCanvasPng,
     pickFile,

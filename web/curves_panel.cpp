@@ -44,17 +44,26 @@ Axis loss_axis(const std::vector<CurvePoint>& curve, bool log) {
 
 void draw_curves_panel(App& app, ImVec2 size) {
   NetworkDemo& demo = app.network;
-  const Metrics& m = demo.trainer.metrics();
-  const bool accuracy = m.has_accuracy;
+  const Trainer& trainer = demo.trainer;
+  const bool accuracy = is_classification(trainer.config().dataset);
+  const bool has_test = !trainer.dataset().test.empty();
   ImGui::Checkbox("log scale", &demo.log_scale);
   ImGui::SameLine();
   ImGui::TextColored(ImColor(kTrainColour), "— train");
-  if (m.has_test) { ImGui::SameLine(); ImGui::TextColored(ImColor(kTestColour), "— test"); }
+  if (has_test) { ImGui::SameLine(); ImGui::TextColored(ImColor(kTestColour), "— test"); }
   if (accuracy) { ImGui::SameLine(); ImGui::TextColored(ImColor(kAccuracyColour), "— train accuracy"); }
-  if (m.status == TrainStatus::ok) {
-    ImGui::Text("epoch %d   loss %.4f", m.epoch, m.train_loss);
-    if (m.has_test) { ImGui::SameLine(); ImGui::Text("  test %.4f", m.test_loss); }
-    if (accuracy) { ImGui::SameLine(); ImGui::Text("  accuracy %.1f%%", m.train_accuracy * 100.0); }
+  // While training, the last recorded point: fresh numbers would be a pass over the data every frame.
+  std::optional<CurvePoint> shown;
+  if (trainer.status() == TrainStatus::ok && !training_busy(demo)) {
+    const Metrics& m = trainer.metrics();
+    shown = CurvePoint{m.epoch, m.train_loss, m.test_loss, m.train_accuracy, m.test_accuracy};
+  } else if (trainer.status() == TrainStatus::ok && !demo.curve.empty()) {
+    shown = demo.curve.back();
+  }
+  if (shown) {
+    ImGui::Text("epoch %d   loss %.4f", shown->epoch, shown->train_loss);
+    if (has_test) { ImGui::SameLine(); ImGui::Text("  test %.4f", shown->test_loss); }
+    if (accuracy) { ImGui::SameLine(); ImGui::Text("  accuracy %.1f%%", shown->train_accuracy * 100.0); }
   }
   const ImVec2 plot_size(size.x, std::max(size.y - ImGui::GetCursorPosY(), 40.0f * app.pixel_ratio));
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -85,7 +94,7 @@ void draw_curves_panel(App& app, ImVec2 size) {
   auto loss_map = [&](double v) { return y_axis.map(v); };
   auto unit_map = [](double v) { return v; };
   plot([](const CurvePoint& p) { return p.train_loss; }, kTrainColour, loss_map);
-  if (m.has_test) plot([](const CurvePoint& p) { return p.test_loss; }, kTestColour, loss_map);
+  if (has_test) plot([](const CurvePoint& p) { return p.test_loss; }, kTestColour, loss_map);
   if (accuracy) plot([](const CurvePoint& p) { return p.train_accuracy; }, kAccuracyColour, unit_map);
   char label[64];
   std::snprintf(label, sizeof label, y_axis.log ? "1e%.1f" : "%.3g", y_axis.hi);
@@ -102,9 +111,9 @@ void draw_curves_panel(App& app, ImVec2 size) {
     list->AddLine(top, bottom, palette().text_muted);
     ImGui::BeginTooltip();
     ImGui::Text("epoch %d\ntrain loss %.5g", nearest->epoch, nearest->train_loss);
-    if (m.has_test) ImGui::Text("test loss %.5g", nearest->test_loss);
+    if (has_test) ImGui::Text("test loss %.5g", nearest->test_loss);
     if (accuracy) ImGui::Text("train accuracy %.1f%%", nearest->train_accuracy * 100.0);
-    if (accuracy && m.has_test) ImGui::Text("test accuracy %.1f%%", nearest->test_accuracy * 100.0);
+    if (accuracy && has_test) ImGui::Text("test accuracy %.1f%%", nearest->test_accuracy * 100.0);
     ImGui::EndTooltip();
   }
 }

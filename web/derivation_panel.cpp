@@ -14,14 +14,21 @@ namespace bpl::web {
 
 namespace {
 
+// Recomputed when the selection, the sample or the weights change; while training,
+// a derivation that costs more than kLiveRefreshMs keeps its numbers until a pause.
 const WeightDerivation* current_derivation(NetworkDemo& demo) {
-  const std::string key = demo.selected + "#" + std::to_string(demo.derivation_sample) + "#" +
-                          std::to_string(demo.weights_version);
-  if (key != demo.derivation_key) {
+  const std::string what = demo.selected + "#" + std::to_string(demo.derivation_sample) + "#";
+  const std::string key = what + std::to_string(demo.weights_version);
+  const bool same_parameter = demo.derivation_key.rfind(what, 0) == 0;
+  const bool wait = same_parameter && training_busy(demo) && demo.derivation_ms > kLiveRefreshMs;
+  if (key != demo.derivation_key && !wait) {
+    const double start = now_ms();
     demo.derivation_key = key;
     Result<WeightDerivation> result = derive_weight(demo.trainer, demo.selected, demo.derivation_sample);
     demo.derivation = std::move(result.value);
     demo.derivation_errors = std::move(result.errors);
+    demo.derivation_epoch = demo.trainer.epoch();
+    demo.derivation_ms = now_ms() - start;
   }
   return demo.derivation ? &*demo.derivation : nullptr;
 }
@@ -62,6 +69,11 @@ void draw_derivation_panel(App& app) {
   if (ImGui::Button("Copy LaTeX")) copy_to_clipboard(d->latex);
   ImGui::SameLine();
   ImGui::TextDisabled("(%s)", d->id.c_str());
+  if (demo.derivation_key != demo.selected + "#" + std::to_string(demo.derivation_sample) + "#" +
+                                 std::to_string(demo.weights_version)) {
+    ImGui::TextDisabled("numbers from epoch %d: this network's derivation takes %.0f ms, so it is redone when "
+                        "training pauses", demo.derivation_epoch, demo.derivation_ms);
+  }
 
   ImGui::TextWrapped("%s", d->chain.c_str());
   ImGui::PushFont(heading_font());

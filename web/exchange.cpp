@@ -6,6 +6,7 @@
 #include "engine/core/input_limits.h"
 #include "engine/core/text.h"
 #include "app.h"
+#include "engine/core/count_text.h"
 #include "engine/expr/markdown.h"
 #include "engine/formats/mermaid_network.h"
 #include "engine/mlp/model_json.h"
@@ -41,10 +42,18 @@ std::string export_curves_csv(const App& app) {
   return csv;
 }
 
-std::string export_network_mermaid(App& app, bool with_weights) {
+std::optional<std::string> export_network_mermaid(App& app, bool with_weights, std::string* why) {
+  const Network<float>& net = app.network.trainer.network();
+  int units = net.inputs;
+  for (int l = 1; l <= net.depth(); ++l) units += net.units(l);
+  if (units > kMaxMermaidNodes) {
+    *why = "the network has " + count_text(units) + " units and a mermaid diagram at most " +
+           std::to_string(kMaxMermaidNodes) + " (what importMermaid reads back); use exportModel() for this network";
+    return std::nullopt;
+  }
   MermaidExportOptions options;
   options.weights = with_weights;
-  return network_to_mermaid(app.network.trainer.network(), options);
+  return network_to_mermaid(net, options);
 }
 
 std::string export_graph_mermaid(App& app) { return expr::to_mermaid(app.expression.graph); }
@@ -61,6 +70,7 @@ FieldErrors import_model_json(App& app, const std::string& text) {
   std::optional<FieldError> overflow = read.ok() ? float_overflow(*read.value) : std::nullopt;
   FieldErrors errors = overflow ? FieldErrors{*overflow} : app.network.trainer.load_model_json(text);
   if (errors.empty()) {
+    stop_step(app.network);  // a running step does not go on with other weights
     app.network.curve.clear();
     ++app.network.weights_version;
   }
@@ -107,8 +117,14 @@ void draw_exchange_menu(App& app) {
   if (ImGui::BeginPopup("export-menu")) {
     if (ImGui::MenuItem("Model JSON (bp grad's MODEL.json)")) download_text("model.json", "application/json", export_model_json(app));
     if (ImGui::MenuItem("Training curves (CSV)")) download_text("curves.csv", "text/csv", export_curves_csv(app));
-    if (ImGui::MenuItem("Network as mermaid (copy)")) copy_to_clipboard(export_network_mermaid(app, false));
-    if (ImGui::MenuItem("Network with weights as mermaid (copy)")) copy_to_clipboard(export_network_mermaid(app, true));
+    for (const bool weights : {false, true}) {
+      if (ImGui::MenuItem(weights ? "Network with weights as mermaid (copy)" : "Network as mermaid (copy)")) {
+        std::string why;
+        const std::optional<std::string> text = export_network_mermaid(app, weights, &why);
+        if (text) copy_to_clipboard(*text);
+        else app.network.notice = "Not exported: " + why + ".";
+      }
+    }
     if (ImGui::MenuItem("Computation graph as mermaid (copy)")) copy_to_clipboard(export_graph_mermaid(app));
     if (ImGui::MenuItem("Derivation as LaTeX (copy)")) copy_to_clipboard(export_latex(app));
     if (ImGui::MenuItem("Canvas as PNG")) download_canvas_png();
@@ -162,7 +178,8 @@ void register_exchange_api() {
     if (!params.is_null() && !params.is_object()) errors.push_back({"params", "expected {what, weights}"});
     if (!errors.empty()) { error = to_string(errors.front()); return json(nullptr); }
     if (what == "graph") return json(export_graph_mermaid(app));
-    return json(export_network_mermaid(app, weights));
+    const std::optional<std::string> text = export_network_mermaid(app, weights, &error);
+    return text ? json(*text) : json(nullptr);
   });
   register_api_method("exportLatex", [](App& app, const json&, std::string&) { return json(export_latex(app)); });
   auto importer = [text_param](FieldErrors (*import)(App&, const std::string&)) {

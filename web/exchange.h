@@ -4,6 +4,7 @@
 // derivation as LaTeX, the canvas as PNG) and imports (model JSON, a mermaid
 // `graph LR` block). A bad import names its line and column and keeps the
 // current network.
+#include <optional>
 #include <string>
 
 #include "engine/core/result.h"
@@ -14,7 +15,9 @@ struct App;
 
 std::string export_model_json(App& app);
 std::string export_curves_csv(const App& app);
-std::string export_network_mermaid(App& app, bool with_weights);
+// Refused (nullopt, with *why) for more units than importMermaid reads back (kMaxMermaidNodes):
+// such a diagram is megabytes of edges that mermaid cannot draw readably.
+std::optional<std::string> export_network_mermaid(App& app, bool with_weights, std::string* why);
 std::string export_graph_mermaid(App& app);
 std::string export_latex(App& app);  // the current demo's derivation
 

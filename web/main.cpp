@@ -28,6 +28,7 @@ void scroll_callback(GLFWwindow* window, double dx, double dy) {
 }
 
 void frame() {
+  const double start = bpl::web::now_ms();
   bpl::web::fit_window_to_canvas(g_window);
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
@@ -42,7 +43,7 @@ void frame() {
   glClearColor(clear.x, clear.y, clear.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  bpl::web::after_frame(*g_app);
+  bpl::web::after_frame(*g_app, bpl::web::now_ms() - start);
 }
 
 }  // namespace

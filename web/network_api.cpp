@@ -1,15 +1,17 @@
 // window.backprop methods of the network demo (README "JS API"):
 //   getState() setState(partial) play() pause() reset() step({unit, count})
-//   metrics() parameters() select(id) derivation(id) networkView()
+//   metrics() parameters([{offset, limit}]) select(id) derivation(id) networkView()
 #include <algorithm>
 
 #include "api_params.h"
 #include "app.h"
 #include "app_state.h"
+#include "engine/core/count_text.h"
 #include "engine/core/text.h"
 #include "engine/mlp/parameter_names.h"
 #include "engine/derivation/weight_derivation.h"
 #include "js_api.h"
+#include "platform.h"
 
 namespace bpl::web {
 
@@ -18,7 +20,21 @@ namespace {
 using nlohmann::json;
 
 constexpr int kMaxStepCount = 1000000;
+constexpr int kMaxParametersPerCall = 10000;  // parameters(): one page; JSON of ~1.5 MB
 
+json step_result(const NetworkDemo& demo) {
+  return {{"status", train_status_name(demo.trainer.status())}, {"epoch", demo.trainer.epoch()}};
+}
+
+json stepping_json(const NetworkDemo& demo) {
+  if (!demo.step_job) return nullptr;
+  const StepJob& job = *demo.step_job;
+  return {{"unit", step_unit_name(job.unit())}, {"count", job.count()}, {"completed", job.completed(demo.trainer)},
+          {"fraction", job.fraction(demo.trainer)}};
+}
+
+// Done at once when it fits kSyncStepMs; otherwise it goes on across frames and
+// the bridge's step() returns a Promise that resolve_step settles.
 json step(App& app, const json& params, std::string& error) {
   FieldErrors errors;
   const std::string unit = read_string(params, "unit", errors).value_or("epoch");
@@ -27,39 +43,97 @@ json step(App& app, const json& params, std::string& error) {
   if (!(count >= 1 && count <= kMaxStepCount) || count != double(long(count)))
     errors.push_back({"count", "expected a whole number from 1 to 1000000"});
   if (!errors.empty()) { error = to_string(errors.front()); return nullptr; }
+  NetworkDemo& demo = app.network;
+  if (stepping(demo)) {
+    const StepJob& job = *demo.step_job;
+    error = "a step of " + count_text(job.count()) + " " + step_unit_name(job.unit()) + (job.count() == 1 ? "" : "s") +
+            " is still running (" + std::to_string(int(job.fraction(demo.trainer) * 100.0)) +
+            "%); wait for the Promise step() returned, or call pause() to stop it";
+    return nullptr;
+  }
   const StepUnit step_unit = unit == "sample" ? StepUnit::sample : unit == "batch" ? StepUnit::batch : StepUnit::epoch;
-  step_network(app.network, step_unit, int(count));
-  return {{"status", train_status_name(app.network.trainer.status())}, {"epoch", app.network.trainer.metrics().epoch}};
+  if (start_step(demo, step_unit, (long long)count, kSyncStepMs)) return step_result(demo);
+  static int last_id = 0;
+  const int id = ++last_id;
+  demo.step_ended = [&demo, id](bool stopped) {
+    json result = step_result(demo);
+    if (stopped) result["stopped"] = true;
+    resolve_step(id, result.dump());
+  };
+  json pending = stepping_json(demo);
+  pending["pending"] = true;
+  pending["id"] = id;
+  return pending;
 }
 
 json metrics(App& app) {
-  const NetworkDemo& demo = app.network;
+  NetworkDemo& demo = app.network;
   const Metrics& m = demo.trainer.metrics();
   const bool ok = m.status == TrainStatus::ok;
   auto shown = [&](double v, bool meaningful) { return ok && meaningful ? finite_or_null(v) : json(nullptr); };
   return {{"epoch", m.epoch}, {"samplesSeen", m.samples_seen}, {"updates", m.updates},
           {"status", train_status_name(m.status)}, {"message", m.message}, {"playing", demo.playing},
+          {"stepping", stepping_json(demo)}, {"parameterCount", demo.trainer.network().parameter_count()},
           {"trainLoss", shown(m.train_loss, true)}, {"testLoss", shown(m.test_loss, m.has_test)},
           {"trainAccuracy", shown(m.train_accuracy, m.has_accuracy)},
           {"testAccuracy", shown(m.test_accuracy, m.has_accuracy && m.has_test)},
           {"stepsPerSecond", demo.steps_per_second},
           // The value editor (click a parameter while paused): its keyboard focus lands one frame after it opens.
           {"editor", demo.editor_frames > 0 ? json{{"parameter", demo.editing}, {"frames", demo.editor_frames}} : json(nullptr)},
-          {"frameMs", {{"p50", app.frame_stats.percentile(0.5)}, {"p95", app.frame_stats.percentile(0.95)}}}};
+          {"frameMs", {{"p50", app.frame_stats.percentile(0.5)}, {"p95", app.frame_stats.percentile(0.95)}}},
+          {"workMs", {{"p50", app.work_stats.percentile(0.5)}, {"p95", app.work_stats.percentile(0.95)},
+                      {"max", app.work_stats.percentile(1.0)}}}};
 }
 
-json parameters(App& app) {
+// What the bridge's event poll (4 a second) needs, without a pass over the data:
+// the last recorded epoch's losses (the curve's last point), status, selection, height.
+json event_state(App& app) {
+  const NetworkDemo& demo = app.network;
+  const Trainer& trainer = demo.trainer;
+  const bool ok = trainer.status() == TrainStatus::ok;
+  json last = nullptr;
+  if (ok && !demo.curve.empty()) {
+    const CurvePoint& p = demo.curve.back();
+    const bool test = !trainer.dataset().test.empty(), accuracy = is_classification(trainer.config().dataset);
+    last = {{"epoch", p.epoch}, {"trainLoss", finite_or_null(p.train_loss)},
+            {"testLoss", test ? finite_or_null(p.test_loss) : json(nullptr)},
+            {"trainAccuracy", accuracy ? finite_or_null(p.train_accuracy) : json(nullptr)},
+            {"testAccuracy", accuracy && test ? finite_or_null(p.test_accuracy) : json(nullptr)}};
+  }
+  return {{"lastEpoch", last}, {"epoch", trainer.epoch()}, {"status", train_status_name(trainer.status())},
+          {"message", ok ? std::string() : trainer.metrics().message}, {"selected", demo.selected},
+          {"contentHeight", app.content_height}};
+}
+
+// parameters() or parameters({offset, limit}): at most kMaxParametersPerCall at a time.
+json parameters(App& app, const json& params, std::string& error) {
   NetworkDemo& demo = app.network;
+  const int total = demo.trainer.network().parameter_count();
+  FieldErrors errors;
+  if (!params.is_null() && !params.is_object()) errors.push_back({"params", "expected nothing or {offset, limit}"});
+  const std::optional<double> offset = read_number(params, "offset", errors);
+  const std::optional<double> limit = read_number(params, "limit", errors);
+  auto whole_in = [](double v, double lo, double hi) { return v >= lo && v <= hi && v == double(long(v)); };
+  if (offset && !whole_in(*offset, 0, total))
+    errors.push_back({"offset", "expected a whole number from 0 to " + count_text(total) + " (the parameter count)"});
+  if (limit && !whole_in(*limit, 1, kMaxParametersPerCall))
+    errors.push_back({"limit", "expected a whole number from 1 to " + count_text(kMaxParametersPerCall)});
+  if (errors.empty() && !offset && !limit && total > kMaxParametersPerCall) {
+    errors.push_back({"limit", "this network has " + count_text(total) + " parameters and parameters() lists at most " +
+                                   count_text(kMaxParametersPerCall) + " at a time: call parameters({offset: 0, limit: " +
+                                   std::to_string(kMaxParametersPerCall) + "}), then offset " +
+                                   std::to_string(kMaxParametersPerCall) + ", and so on (metrics().parameterCount is the total)"});
+  }
+  if (!errors.empty()) { error = to_string(errors.front()); return nullptr; }
   const StepTrace<double>& trace = batch_trace(demo);
-  const Network<float>& net = demo.trainer.network();
   json out = json::array();
-  for (const ParameterInfo& p : demo.trainer.parameters()) {
+  for (const ParameterInfo& p : demo.trainer.parameters(int(offset.value_or(0)), int(limit.value_or(kMaxParametersPerCall)))) {
     const LayerTrace<double>& layer = trace.layers[p.ref.layer - 1];
     const double grad = p.ref.is_bias() ? layer.bias_gradient(p.ref.row) : layer.weight_gradient(p.ref.row, p.ref.col);
     out.push_back({{"id", p.id}, {"kind", p.ref.is_bias() ? "bias" : "weight"}, {"layer", p.ref.layer},
                    {"from", p.ref.is_bias() ? json(nullptr) : json(p.ref.col)}, {"to", p.ref.row},
                    {"index", indexed_parameter_id(p.ref)},
-                   {"value", finite_or_null(parameter_value(net, p.ref))}, {"grad", finite_or_null(grad)}});
+                   {"value", finite_or_null(p.value)}, {"grad", finite_or_null(grad)}});
   }
   return out;
 }
@@ -86,6 +160,7 @@ void register_network_api() {
     return json(app.network.playing);
   });
   register_api_method("pause", [](App& app, const json&, std::string&) {
+    stop_step(app.network);  // its Promise resolves with {stopped: true}
     app.network.playing = false;
     return json(false);
   });
@@ -95,7 +170,8 @@ void register_network_api() {
   });
   register_api_method("step", step);
   register_api_method("metrics", [](App& app, const json&, std::string&) { return metrics(app); });
-  register_api_method("parameters", [](App& app, const json&, std::string&) { return parameters(app); });
+  register_api_method("eventState", [](App& app, const json&, std::string&) { return event_state(app); });
+  register_api_method("parameters", parameters);
   register_api_method("select", [](App& app, const json& params, std::string& error) {
     const std::string id = id_param(params, error);
     if (!error.empty()) return json(nullptr);

@@ -1,10 +1,13 @@
 #pragma once
 // State of the network demo (the seed's XOR net by default) and what the
 // panels share: the trainer, play state, selection, curves and cached grids.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/training/grid_pass.h"
+#include "engine/training/step_job.h"
 #include "engine/training/trainer.h"
 #include "engine/derivation/weight_derivation.h"
 #include "heatmap.h"
@@ -16,11 +19,24 @@ struct CurvePoint {
   double train_loss, test_loss, train_accuracy, test_accuracy;
 };
 
+// Time budgets (README "Limits"): what one frame or one call may spend.
+inline constexpr double kFrameTrainingMs = 10.0;  // training per frame, playing or stepping
+inline constexpr double kSyncStepMs = 50.0;       // a step() that fits is done at once, else across frames
+inline constexpr double kGridBusyMs = 4.0;        // heatmap cells per frame while training
+inline constexpr double kGridIdleMs = 40.0;       // … while paused
+inline constexpr double kLiveRefreshMs = 8.0;     // derivation and traces costlier than this wait for a pause
+inline constexpr int kGridSize = 64;              // output heatmap and unit thumbnails, cells a side
+inline constexpr int kThumbnailsPerLayer = 16;    // units drawn per layer
+
 struct NetworkDemo {
   Trainer trainer;
   bool playing = false;
   int epochs_per_frame = 1;        // "speed"
-  double frame_budget_ms = 10.0;   // training work per frame stays within this
+  StepCost step_cost;              // measured cost of one trainer step, for the budgets
+  // A step running across frames (step() that did not fit kSyncStepMs, or a UI step);
+  // step_ended is called once when it finishes or is stopped (the JS Promise).
+  std::optional<StepJob> step_job;
+  std::function<void(bool stopped)> step_ended;
   std::string selected;            // parameter id ("w1", "W2[0][1]", "b1[0]"), "" for none
   int derivation_sample = 0;       // index into dataset().train
   bool gradient_lens = false;      // edges show ∂L/∂w instead of w
@@ -33,18 +49,30 @@ struct NetworkDemo {
   double steps_per_second = 0.0;   // training samples per second while playing, recent
   double rate_samples = 0.0;       // samples since rate_window_start_ms
   double rate_window_start_ms = 0.0;
-  // GPU grids, refreshed when weights_version moves on.
+  // GPU grids: a GridPass over the window runs a budget of cells per frame;
+  // its textures are uploaded when it is done (grids_version: the weights drawn).
   long grids_version = -1;
+  long grid_pass_version = -1;
+  GridPass grid_pass;
+  StepCost grid_cell_cost;  // ms per cell
   HeatmapTexture output_texture;
   std::vector<std::vector<HeatmapTexture>> unit_textures;
-  // Traces at the current weights, recomputed when weights_version moves on.
+  // Traces at the current weights, recomputed when weights_version moves on
+  // (while training, only if they cost less than kLiveRefreshMs).
   long traces_version = -1;
+  double traces_ms = 0.0;
   StepTrace<double> batch_trace;
   std::optional<StepTrace<double>> sample_trace;  // for derivation_sample
   // The derivation panel's result for (selected, derivation_sample, weights_version).
   std::optional<WeightDerivation> derivation;
   FieldErrors derivation_errors;
   std::string derivation_key;
+  double derivation_ms = 0.0;
+  // record_metrics while training: a pass over the data costlier than kLiveRefreshMs
+  // is recorded at most every 4× its cost (at epoch ends), and at the end of a step.
+  double metrics_ms = 0.0;
+  double metrics_next_ms = 0.0;
+  int derivation_epoch = 0;  // the epoch its numbers are from
   // Where the view drew each parameter last frame (device pixels): for tests and the embedding page.
   struct ViewTarget {
     std::string id;
@@ -57,21 +85,36 @@ struct NetworkDemo {
   double edit_value = 0.0;
 };
 
-enum class StepUnit { sample, batch, epoch };
-
 // Configuration changes go through here: rebuilds, clears curves, pauses.
 FieldErrors configure_network(NetworkDemo& demo, const TrainConfig& config);
-// Resets weights with the same seed, clears curves.
+// Resets weights with the same seed, clears curves, stops a running step.
 void reset_network(NetworkDemo& demo);
-// Steps `count` units now (even while playing); stops early on divergence.
-void step_network(NetworkDemo& demo, StepUnit unit, int count);
-// Per-frame work: while playing, trains up to epochs_per_frame epochs within frame_budget_ms.
-void advance_network(NetworkDemo& demo, double now_ms);
-// Re-uploads the output and per-unit grids if the weights changed.
+// Records the current metrics as the curve's point for this epoch (a pass over the data).
+void record_metrics(NetworkDemo& demo);
+// Pauses on divergence, with a notice.
+void check_divergence(NetworkDemo& demo);
+
+// network_stepping.cpp — training within the time budgets.
+// Starts a step of `count` units (even while playing: the step runs first). It
+// runs now for up to `now_budget_ms`; what is left runs across frames. Returns
+// true if it finished now. Not while another step runs (stepping(demo)).
+bool start_step(NetworkDemo& demo, StepUnit unit, long long count, double now_budget_ms);
+bool stepping(const NetworkDemo& demo);
+// The Play / Pause button and the space key: pause stops a running step too.
+void toggle_play(NetworkDemo& demo);
+// Stops a running step (pause, Stop, reset, new weights); step_ended(true) is called.
+void stop_step(NetworkDemo& demo);
+// Playing or stepping: the weights change from frame to frame.
+bool training_busy(const NetworkDemo& demo);
+// Per-frame work: a running step, else play (up to epochs_per_frame epochs), within kFrameTrainingMs.
+void advance_network(NetworkDemo& demo);
+// Advances the heatmap pass within its budget; uploads the textures when it is done.
 void refresh_grids(NetworkDemo& demo);
-// The current batch's and the derivation sample's forward/backward at the current weights.
-const StepTrace<double>& batch_trace(NetworkDemo& demo);
-const StepTrace<double>* sample_trace(NetworkDemo& demo);
+
+// The current batch's and the derivation sample's forward/backward at the current
+// weights; `exact` false lets the view keep older ones while training (kLiveRefreshMs).
+const StepTrace<double>& batch_trace(NetworkDemo& demo, bool exact = true);
+const StepTrace<double>* sample_trace(NetworkDemo& demo, bool exact = true);
 // Sets one parameter (the inline editor and the JS API); errors name the field.
 FieldErrors set_parameter(NetworkDemo& demo, const std::string& id, double value);
 

@@ -23,7 +23,7 @@ struct Hover {
 };
 
 float parameter_gradient(NetworkDemo& demo, ParameterRef p) {
-  const StepTrace<double>& trace = batch_trace(demo);
+  const StepTrace<double>& trace = batch_trace(demo, false);
   if (p.layer < 1 || p.layer > int(trace.layers.size())) return 0.0f;
   const LayerTrace<double>& layer = trace.layers[p.layer - 1];
   return float(p.is_bias() ? layer.bias_gradient(p.row) : layer.weight_gradient(p.row, p.col));
@@ -90,7 +90,7 @@ bool inside(const NodeBox& box, ImVec2 p) {
 }
 
 void unit_tooltip(NetworkDemo& demo, const NodeBox& box) {
-  const StepTrace<double>* trace = sample_trace(demo);
+  const StepTrace<double>* trace = sample_trace(demo, false);
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(box.label.c_str());
   if (trace && box.layer == 0) {
@@ -109,7 +109,7 @@ void parameter_tooltip(NetworkDemo& demo, ParameterRef p) {
   ImGui::BeginTooltip();
   ImGui::Text("%s = %.5g", parameter_id(net, p).c_str(), double(parameter_value(net, p)));
   ImGui::Text("∂L/∂%s = %.5g", parameter_id(net, p).c_str(), double(parameter_gradient(demo, p)));
-  ImGui::TextDisabled(demo.playing ? "click to select" : "click to select and edit");
+  ImGui::TextDisabled(training_busy(demo) ? "click to select" : "click to select and edit");
   ImGui::EndTooltip();
 }
 
@@ -229,7 +229,7 @@ void draw_network_view(App& app, ImVec2 size) {
   if (clicked) {
     if (hover.any && !hover.is_unit) {
       demo.selected = parameter_id(net, hover.parameter);
-      if (!demo.playing) {
+      if (!training_busy(demo)) {
         demo.editing = demo.selected;
         demo.edit_value = parameter_value(net, hover.parameter);
         ImGui::OpenPopup("edit-parameter");

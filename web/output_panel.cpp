@@ -35,6 +35,10 @@ ImU32 point_colour(const NetworkDemo& demo, double label) {
   return ImColor(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, 1.0f);
 }
 
+// Drawing every point of a 100,000-point set took seconds a frame: past
+// kMaxDrawnPoints a set is drawn 1 point in `stride`, and the view says so.
+constexpr std::size_t kMaxDrawnPoints = 2000;
+
 void draw_points(ImDrawList* list, NetworkDemo& demo, ImVec2 p0, ImVec2 p1, float scale) {
   const InputWindow window = demo.trainer.window();
   auto to_screen = [&](const Point& p) {
@@ -43,14 +47,20 @@ void draw_points(ImDrawList* list, NetworkDemo& demo, ImVec2 p0, ImVec2 p1, floa
     return ImVec2(p0.x + u * (p1.x - p0.x), p0.y + v * (p1.y - p0.y));
   };
   const float radius = (demo.trainer.dataset().train.size() <= 16 ? 6.0f : 3.0f) * scale;
-  for (const Point& p : demo.trainer.dataset().train) {
-    list->AddCircleFilled(to_screen(p), radius, point_colour(demo, p.label));
-    list->AddCircle(to_screen(p), radius, IM_COL32_WHITE, 0, 1.0f * scale);
-  }
-  if (!demo.show_test_points) return;
-  for (const Point& p : demo.trainer.dataset().test) {
-    list->AddCircleFilled(to_screen(p), radius, point_colour(demo, p.label));
-    list->AddCircle(to_screen(p), radius, IM_COL32_BLACK, 0, 1.0f * scale);
+  std::size_t stride = 1;
+  auto draw_set = [&](const std::vector<Point>& points, ImU32 rim) {
+    stride = std::max(stride, (points.size() + kMaxDrawnPoints - 1) / kMaxDrawnPoints);
+    for (std::size_t i = 0; i < points.size(); i += stride) {
+      list->AddCircleFilled(to_screen(points[i]), radius, point_colour(demo, points[i].label));
+      list->AddCircle(to_screen(points[i]), radius, rim, 0, 1.0f * scale);
+    }
+  };
+  draw_set(demo.trainer.dataset().train, IM_COL32_WHITE);
+  if (demo.show_test_points) draw_set(demo.trainer.dataset().test, IM_COL32_BLACK);
+  if (stride > 1) {
+    char note[64];
+    std::snprintf(note, sizeof note, "1 point in %zu drawn", stride);
+    list->AddText(ImVec2(p0.x + 4.0f * scale, p0.y + 2.0f * scale), palette().text_muted, note);
   }
 }
 
@@ -88,7 +98,7 @@ void draw_unit_thumbnails(App& app, float width) {
     style.lo = act == Activation::sigmoid ? 0.0f : -1.0f;
     style.hi = 1.0f;
     const auto& textures = demo.unit_textures[l - 1];
-    for (std::size_t j = 0; j < textures.size() && j < 16; ++j) {
+    for (std::size_t j = 0; j < textures.size() && j < std::size_t(kThumbnailsPerLayer); ++j) {
       if (j % 8) ImGui::SameLine();
       const ImVec2 q0 = ImGui::GetCursorScreenPos();
       ImGui::InvisibleButton(("unit" + std::to_string(l) + "_" + std::to_string(j)).c_str(), ImVec2(thumb, thumb));

@@ -35,6 +35,10 @@ EM_JS(void, js_download_text, (const char* filename, const char* mime, const cha
 
 EM_JS(void, js_download_canvas_png, (), { BackpropBridge.downloadCanvasPng(); });
 
+EM_JS(void, js_resolve_step, (int id, const char* result), {
+  BackpropBridge.stepEnded(id, JSON.parse(UTF8ToString(result)));
+});
+
 EM_JS(void, js_pick_file, (const char* accept), { BackpropBridge.pickFile(UTF8ToString(accept)); });
 
 EM_JS(char*, js_page_url, (), {
@@ -52,6 +56,7 @@ void download_text(const std::string& filename, const std::string& mime, const s
 }
 void download_canvas_png() { js_download_canvas_png(); }
 void pick_file(const std::string& accept) { js_pick_file(accept.c_str()); }
+void resolve_step(int id, const std::string& result_json) { js_resolve_step(id, result_json.c_str()); }
 
 std::string page_url() {
   char* raw = js_page_url();

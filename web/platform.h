@@ -32,6 +32,9 @@ void download_text(const std::string& filename, const std::string& mime, const s
 void download_canvas_png();
 void pick_file(const std::string& accept);
 
+// Settles the Promise window.backprop.step returned for step `id` with `result_json`.
+void resolve_step(int id, const std::string& result_json);
+
 // This page's address without the hash, for share links.
 std::string page_url();
 

@@ -5,6 +5,7 @@
 #include "api_params.h"
 #include "app.h"
 #include "app_state.h"
+#include "engine/core/count_text.h"
 #include "engine/formats/url_state.h"
 #include "js_api.h"
 #include "platform.h"
@@ -24,7 +25,7 @@ json shared_state(App& app, const ShareOptions& options) {
   state["hide"] = options.embed ? options.hide : std::vector<std::string>{};
   state["theme"] = kThemes[std::clamp(options.theme, 0, 2)];
   state["autoplay"] = options.autoplay;
-  if (options.include_weights) {
+  if (options.include_weights && !weights_too_large_for_link(app)) {
     json model = json::parse(app.network.trainer.model_json(), nullptr, false);
     if (!model.is_discarded()) state["weights"] = model;
   }
@@ -60,7 +61,27 @@ std::vector<std::string> apply_leniently(App& app, const json& state) {
   return warnings;
 }
 
+std::string iframe_html(const std::string& link, int height) {
+  return "<iframe src=\"" + link + "\" width=\"100%\" height=\"" + std::to_string(height) +
+         "\" style=\"border:0\" title=\"BackpropLens\" loading=\"lazy\"></iframe>";
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += name + ",";
+  return out;
+}
+
 }  // namespace
+
+std::optional<std::string> weights_too_large_for_link(App& app) {
+  // w= is base64 of 4 bytes a parameter (engine/formats/url_state_weights.h): 16/3 characters each.
+  const long long parameters = app.network.trainer.network().parameter_count();
+  const long long largest = (static_cast<long long>(kMaxUrlHashLength) - 2048) * 3 / 16;  // room for the other keys
+  if (parameters <= largest) return std::nullopt;
+  return "the trained weights of " + count_text(parameters) + " parameters do not fit in a link (at most about " +
+         count_text(largest) + " do); use Export → Model JSON to share them";
+}
 
 std::string current_hash(App& app) {
   json state = get_state(app);
@@ -72,8 +93,7 @@ std::string share_link(App& app, const ShareOptions& options) {
 }
 
 std::string iframe_snippet(App& app, const ShareOptions& options) {
-  return "<iframe src=\"" + share_link(app, options) + "\" width=\"100%\" height=\"" + std::to_string(options.height) +
-         "\" style=\"border:0\" title=\"BackpropLens\" loading=\"lazy\"></iframe>";
+  return iframe_html(share_link(app, options), options.height);
 }
 
 std::vector<std::string> load_hash(App& app, const std::string& hash) {
@@ -85,6 +105,7 @@ std::vector<std::string> load_hash(App& app, const std::string& hash) {
   state.erase("weights");
   for (const std::string& w : apply_leniently(app, state)) warnings.push_back(w);
   if (!weights.is_null()) {
+    stop_step(app.network);
     FieldErrors errors = app.network.trainer.load_model_json(weights.dump());
     for (const FieldError& e : errors) warnings.push_back("weights: " + to_string(e) + " (initial weights used)");
     ++app.network.weights_version;
@@ -134,13 +155,24 @@ void draw_share_dialog(App& app) {
     ImGui::InputInt("iframe height (px)", &options.height, 20, 100);
     options.height = std::clamp(options.height, 120, 4000);
   }
-  const std::string link = share_link(app, options);
-  ImGui::TextDisabled("link (%zu characters)", link.size());
-  ImGui::TextWrapped("%s", link.c_str());
+  const std::string key = current_hash(app) + "|" + std::to_string(app.network.weights_version) + "|" +
+                          (options.include_weights ? "w" : "") + (options.embed ? "e" : "") + std::to_string(options.theme) +
+                          (options.autoplay ? "a" : "") + "|" + joined(options.panels) + "|" + joined(options.hide);
+  if (key != options.shown_key) {
+    options.shown_key = key;
+    options.shown_link = share_link(app, options);
+  }
+  const std::string& link = options.shown_link;
+  if (options.include_weights) {
+    if (const std::optional<std::string> why = weights_too_large_for_link(app)) ImGui::TextWrapped("⚠ %s.", why->c_str());
+  }
+  constexpr std::size_t kShownCharacters = 2000;  // wrapping a longer text every frame would stall the page
+  ImGui::TextDisabled("link (%zu characters%s)", link.size(), link.size() > kShownCharacters ? "; the start shown" : "");
+  ImGui::TextWrapped("%s", link.substr(0, kShownCharacters).c_str());
   if (ImGui::Button("Copy link")) copy_to_clipboard(link);
   if (options.embed) {
     ImGui::SameLine();
-    if (ImGui::Button("Copy iframe snippet")) copy_to_clipboard(iframe_snippet(app, options));
+    if (ImGui::Button("Copy iframe snippet")) copy_to_clipboard(iframe_html(link, options.height));
   }
   ImGui::SameLine();
   if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
@@ -170,7 +202,11 @@ void register_share_api() {
     options.include_weights = read_bool(params, "weights", errors).value_or(false);
     options.embed = read_bool(params, "embed", errors).value_or(false);
     if (!errors.empty()) { error = to_string(errors.front()); return json(nullptr); }
-    return json{{"link", share_link(app, options)}, {"iframe", iframe_snippet(app, options)}};
+    json out{{"link", share_link(app, options)}, {"iframe", iframe_snippet(app, options)}};
+    if (options.include_weights) {
+      if (const std::optional<std::string> why = weights_too_large_for_link(app)) out["warning"] = *why;
+    }
+    return out;
   });
   register_api_method("layout", [](App& app, const json&, std::string&) {
     return json{{"contentHeight", app.content_height}, {"embed", app.embed.embed},

@@ -3,6 +3,7 @@
 // opening a link restores it, field by field, with a visible warning for every
 // field that fell back to its default. The Share / Embed dialog builds links
 // and iframe snippets. Codec and validation: engine/formats/url_state.h.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,14 @@ struct ShareOptions {
   int theme = 0;                    // 0 light, 1 dark, 2 auto
   bool autoplay = false;
   int height = 640;                 // iframe height in CSS pixels
+  // The dialog's link, rebuilt only when the options or the state change: with
+  // weights it is a model's worth of text, too much to rebuild every frame.
+  std::string shown_key, shown_link;
 };
+
+// Why the trained weights cannot go in a link (too many parameters for the
+// hash's cap); nullopt when they fit.
+std::optional<std::string> weights_too_large_for_link(App& app);
 
 // The hash for the current state (no weights), as the address bar shows it.
 std::string current_hash(App& app);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app.h"
+#include "engine/core/count_text.h"
 #include "panels.h"
 
 namespace bpl::web {
@@ -199,26 +200,38 @@ void draw_training_section(App& app, TrainConfig& config, bool& changed) {
   }
 }
 
+// "stepping 1,000,000 epochs: 12%  [Stop]" while a step runs across frames.
+void draw_step_progress(NetworkDemo& demo) {
+  const StepJob& job = *demo.step_job;
+  const float fraction = float(job.fraction(demo.trainer));
+  const std::string label = "stepping " + count_text(job.count()) + " " + step_unit_name(job.unit()) +
+                            (job.count() == 1 ? "" : "s") + ": " + std::to_string(int(fraction * 100.0f)) + "%";
+  ImGui::ProgressBar(fraction, ImVec2(-ImGui::GetFontSize() * 4.0f, 0.0f), label.c_str());
+  ImGui::SameLine();
+  if (ImGui::Button("Stop")) stop_step(demo);
+}
+
 }  // namespace
 
 void draw_play_controls(App& app) {
   NetworkDemo& demo = app.network;
   if (control_visible(app, "play")) {
-    if (ImGui::Button(demo.playing ? "Pause" : "Play"))
-      demo.playing = !demo.playing && demo.trainer.status() == TrainStatus::ok;
+    if (ImGui::Button(training_busy(demo) ? "Pause" : "Play")) toggle_play(demo);
     ImGui::SameLine();
   }
   if (control_visible(app, "reset")) {
     if (ImGui::Button("Reset")) reset_network(demo);
     ImGui::SameLine();
   }
-  ImGui::TextDisabled("epoch %d", demo.trainer.metrics().epoch);  // a metric: never hidden
-  if (control_visible(app, "step")) {
-    if (ImGui::Button("+1 sample")) step_network(demo, StepUnit::sample, 1);
+  ImGui::TextDisabled("epoch %d", demo.trainer.epoch());  // a metric: never hidden
+  if (stepping(demo)) {
+    draw_step_progress(demo);
+  } else if (control_visible(app, "step")) {
+    if (ImGui::Button("+1 sample")) start_step(demo, StepUnit::sample, 1, kSyncStepMs);
     ImGui::SameLine();
-    if (ImGui::Button("+1 batch")) step_network(demo, StepUnit::batch, 1);
+    if (ImGui::Button("+1 batch")) start_step(demo, StepUnit::batch, 1, kSyncStepMs);
     ImGui::SameLine();
-    if (ImGui::Button("+1 epoch")) step_network(demo, StepUnit::epoch, 1);
+    if (ImGui::Button("+1 epoch")) start_step(demo, StepUnit::epoch, 1, kSyncStepMs);
   }
   if (control_visible(app, "speed")) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);

@@ -40,7 +40,7 @@ target_compile_options(backproplens PRIVATE -fno-exceptions -Wall)
 target_link_options(backproplens PRIVATE
   -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sMODULARIZE=1 -sEXPORT_NAME=createBackpropLens -sENVIRONMENT=web
-  -sALLOW_MEMORY_GROWTH=1 -sNO_FILESYSTEM=1 -sDISABLE_EXCEPTION_CATCHING=1
+  -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=1GB -sNO_FILESYSTEM=1 -sDISABLE_EXCEPTION_CATCHING=1
   -sEXPORTED_FUNCTIONS=_main,_bpl_api_call,_malloc,_free
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
   -O3 -msimd128)

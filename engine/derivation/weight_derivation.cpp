@@ -289,8 +289,7 @@ Result<WeightDerivation> derive_weight(const Trainer& trainer, const std::string
   const StepTrace<double> sample_trace = *trainer.trace_sample(d.sample).value;
   const StepTrace<double> batch_trace = trainer.trace_batch();
   d.batch_size = batch_trace.samples();
-  const LayerTrace<double>& layer = batch_trace.layers[p.layer - 1];
-  d.value = p.is_bias() ? layer.bias_gradient(p.row) : layer.weight_gradient(p.row, p.col);
+  d.value = batch_trace.gradient(p);
   d.sample_value = derivation::sample_gradient(sample_trace, 0, p);
   d.path_count = derivation::count_paths(net, p.layer);
 

@@ -85,7 +85,6 @@ const FunctionInfo* find_function(std::string_view name) {
 }
 
 bool is_variable_name(std::string_view name) { return name == "x" || name == "y"; }
-bool is_constant_name(std::string_view name) { return name == "pi" || name == "e"; }
 
 std::string suggest_for_unknown_name(std::string_view name) {
   // "xy" → x*y: implicit multiplication of names is not allowed, so say so.

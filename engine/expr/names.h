@@ -18,7 +18,6 @@ struct FunctionInfo {
 };
 const FunctionInfo* find_function(std::string_view name);  // nullptr if not a function
 bool is_variable_name(std::string_view name);               // x, y
-bool is_constant_name(std::string_view name);               // pi, e
 
 // What the learner probably meant by an unknown name: "did you mean x*y?".
 // Never empty: falls back to listing what is available.

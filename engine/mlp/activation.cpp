@@ -3,39 +3,28 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/core/enum_names.h"
 #include "engine/core/expect.h"
 
 namespace bpl {
 
 namespace {
-struct NamedActivation {
-  const char* name;
-  Activation act;
-};
-constexpr NamedActivation kActivations[] = {
+// softmax last: activation_names(false) lists the others.
+constexpr EnumName<Activation> kActivations[] = {
     {"linear", Activation::linear}, {"sigmoid", Activation::sigmoid},
     {"tanh", Activation::tanh},     {"relu", Activation::relu},
     {"leaky_relu", Activation::leaky_relu}, {"gelu", Activation::gelu},
     {"softmax", Activation::softmax}};
 }  // namespace
 
-std::optional<Activation> activation_from_name(std::string_view name) {
-  for (const NamedActivation& a : kActivations) {
-    if (name == a.name) return a.act;
-  }
-  return std::nullopt;
-}
+std::optional<Activation> activation_from_name(std::string_view name) { return enum_from_name(kActivations, name); }
 
-const char* activation_name(Activation act) {
-  for (const NamedActivation& a : kActivations) {
-    if (act == a.act) return a.name;
-  }
-  return "?";
-}
+const char* activation_name(Activation act) { return enum_name(kActivations, act); }
 
 const char* activation_names(bool include_softmax) {
-  return include_softmax ? "linear | sigmoid | tanh | relu | leaky_relu | gelu | softmax"
-                         : "linear | sigmoid | tanh | relu | leaky_relu | gelu";
+  static const std::string all = enum_name_list(kActivations);
+  static const std::string hidden = enum_name_list(kActivations, " | ", "", std::size(kActivations) - 1);
+  return include_softmax ? all.c_str() : hidden.c_str();
 }
 
 kernels::Activation kernel_activation(Activation act) {

@@ -35,7 +35,7 @@ GradCheck check_one(Network<double>& net, const Matrix<double>& x, const Matrix<
   theta = saved;
   GradCheck check;
   check.parameter = p;
-  check.analytic = p.is_bias() ? grads.biases[p.layer - 1](p.row) : grads.weights[p.layer - 1](p.row, p.col);
+  check.analytic = grads.of(p);
   check.numeric = (8.0 * near - far) / (12.0 * epsilon);
   check.relative_error = relative_error(check.analytic, check.numeric);
   return check;

@@ -14,14 +14,6 @@
 
 namespace bpl {
 
-// One parameter: W⁽ˡ⁾[row][col], or b⁽ˡ⁾[row] when col < 0. layer is 1-based (engine/mlp/network.h).
-struct ParameterRef {
-  int layer = 1;
-  int row = 0;
-  int col = 0;  // −1: the bias
-  bool is_bias() const { return col < 0; }
-};
-
 struct GradCheck {
   ParameterRef parameter;
   double analytic = 0.0;        // backprop

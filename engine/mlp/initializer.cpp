@@ -2,24 +2,27 @@
 
 #include <cmath>
 
+#include "engine/core/enum_names.h"
+
 namespace bpl {
 
+namespace {
+constexpr EnumName<Init> kInitNames[] = {
+    {"xavier", Init::xavier},
+    {"he", Init::he},
+    {"uniform", Init::uniform},
+    {"zeros", Init::zeros}};
+}  // namespace
+
 std::optional<Init> init_from_name(std::string_view name) {
-  if (name == "xavier") return Init::xavier;
-  if (name == "he") return Init::he;
-  if (name == "uniform") return Init::uniform;
-  if (name == "zeros") return Init::zeros;
-  return std::nullopt;
+  return enum_from_name(kInitNames, name);
 }
 
-const char* init_name(Init init) {
-  switch (init) {
-    case Init::xavier: return "xavier";
-    case Init::he: return "he";
-    case Init::uniform: return "uniform";
-    case Init::zeros: return "zeros";
-  }
-  return "?";
+const char* init_name(Init value) { return enum_name(kInitNames, value); }
+
+const char* init_names() {
+  static const std::string names = enum_name_list(kInitNames);
+  return names.c_str();
 }
 
 template <typename Scalar>

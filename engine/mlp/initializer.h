@@ -20,6 +20,7 @@ enum class Init { xavier, he, uniform, zeros };
 
 std::optional<Init> init_from_name(std::string_view name);
 const char* init_name(Init init);
+const char* init_names();  // "a | b | c", for error messages
 
 template <typename Scalar>
 void initialize(Network<Scalar>& net, Init init, Rng& rng);

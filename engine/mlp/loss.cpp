@@ -4,35 +4,24 @@
 #include <cmath>
 #include <cstddef>
 
+#include "engine/core/enum_names.h"
+
 namespace bpl {
 
 namespace {
-struct NamedLoss {
-  const char* name;
-  Loss loss;
-};
-constexpr NamedLoss kLosses[] = {{"half_mse", Loss::half_mse},
-                                 {"mse", Loss::mse},
-                                 {"bce", Loss::bce},
-                                 {"softmax_ce", Loss::softmax_ce}};
+constexpr EnumName<Loss> kLosses[] = {
+    {"half_mse", Loss::half_mse}, {"mse", Loss::mse}, {"bce", Loss::bce}, {"softmax_ce", Loss::softmax_ce}};
 using Index = std::ptrdiff_t;
 }  // namespace
 
-std::optional<Loss> loss_from_name(std::string_view name) {
-  for (const NamedLoss& l : kLosses) {
-    if (name == l.name) return l.loss;
-  }
-  return std::nullopt;
-}
+std::optional<Loss> loss_from_name(std::string_view name) { return enum_from_name(kLosses, name); }
 
-const char* loss_name(Loss loss) {
-  for (const NamedLoss& l : kLosses) {
-    if (loss == l.loss) return l.name;
-  }
-  return "?";
-}
+const char* loss_name(Loss loss) { return enum_name(kLosses, loss); }
 
-const char* loss_names() { return "half_mse | mse | bce | softmax_ce"; }
+const char* loss_names() {
+  static const std::string names = enum_name_list(kLosses);
+  return names.c_str();
+}
 
 std::optional<std::string> output_activation_mismatch(Loss loss, Activation output) {
   switch (loss) {

@@ -19,6 +19,14 @@ namespace bpl {
 inline constexpr int kMaxLayers = 16;   // parameter layers, output included
 inline constexpr int kMaxUnits = 1024;  // per layer, inputs included
 
+// One parameter: W⁽ˡ⁾[row][col], or b⁽ˡ⁾[row] when col < 0. layer is 1-based.
+struct ParameterRef {
+  int layer = 1;
+  int row = 0;
+  int col = 0;  // −1: the bias
+  bool is_bias() const { return col < 0; }
+};
+
 struct LayerShape {
   int units = 1;
   Activation activation = Activation::linear;
@@ -74,6 +82,9 @@ template <typename Scalar>
 struct Gradients {
   std::vector<Matrix<Scalar>> weights;
   std::vector<Vector<Scalar>> biases;
+  Scalar of(ParameterRef p) const {  // ∂L/∂θ of one parameter
+    return p.is_bias() ? biases[p.layer - 1](p.row) : weights[p.layer - 1](p.row, p.col);
+  }
 };
 template <typename Scalar>
 Gradients<Scalar> zero_gradients(const Network<Scalar>& net);

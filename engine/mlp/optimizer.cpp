@@ -2,25 +2,28 @@
 
 #include <cmath>
 
+#include "engine/core/enum_names.h"
 #include "engine/core/expect.h"
 #include "engine/mlp/linalg.h"
 
 namespace bpl {
 
+namespace {
+constexpr EnumName<OptimizerKind> kOptimizerKindNames[] = {
+    {"sgd", OptimizerKind::sgd},
+    {"momentum", OptimizerKind::momentum},
+    {"adam", OptimizerKind::adam}};
+}  // namespace
+
 std::optional<OptimizerKind> optimizer_from_name(std::string_view name) {
-  if (name == "sgd") return OptimizerKind::sgd;
-  if (name == "momentum") return OptimizerKind::momentum;
-  if (name == "adam") return OptimizerKind::adam;
-  return std::nullopt;
+  return enum_from_name(kOptimizerKindNames, name);
 }
 
-const char* optimizer_name(OptimizerKind kind) {
-  switch (kind) {
-    case OptimizerKind::sgd: return "sgd";
-    case OptimizerKind::momentum: return "momentum";
-    case OptimizerKind::adam: return "adam";
-  }
-  return "?";
+const char* optimizer_name(OptimizerKind value) { return enum_name(kOptimizerKindNames, value); }
+
+const char* optimizer_names() {
+  static const std::string names = enum_name_list(kOptimizerKindNames);
+  return names.c_str();
 }
 
 template <typename Scalar>

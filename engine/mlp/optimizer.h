@@ -16,6 +16,7 @@ enum class OptimizerKind { sgd, momentum, adam };
 
 std::optional<OptimizerKind> optimizer_from_name(std::string_view name);
 const char* optimizer_name(OptimizerKind kind);
+const char* optimizer_names();  // "a | b | c", for error messages
 
 struct OptimizerSettings {
   OptimizerKind kind = OptimizerKind::sgd;

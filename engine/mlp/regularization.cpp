@@ -1,21 +1,25 @@
 #include "engine/mlp/regularization.h"
 
+#include "engine/core/enum_names.h"
+
 namespace bpl {
 
+namespace {
+constexpr EnumName<Regularization> kRegularizationNames[] = {
+    {"none", Regularization::none},
+    {"l1", Regularization::l1},
+    {"l2", Regularization::l2}};
+}  // namespace
+
 std::optional<Regularization> regularization_from_name(std::string_view name) {
-  if (name == "none") return Regularization::none;
-  if (name == "l1") return Regularization::l1;
-  if (name == "l2") return Regularization::l2;
-  return std::nullopt;
+  return enum_from_name(kRegularizationNames, name);
 }
 
-const char* regularization_name(Regularization r) {
-  switch (r) {
-    case Regularization::none: return "none";
-    case Regularization::l1: return "l1";
-    case Regularization::l2: return "l2";
-  }
-  return "?";
+const char* regularization_name(Regularization value) { return enum_name(kRegularizationNames, value); }
+
+const char* regularization_names() {
+  static const std::string names = enum_name_list(kRegularizationNames);
+  return names.c_str();
 }
 
 // λ·Σ_w R(w):  l1 R = |w|;  l2 R = ½w².

@@ -20,6 +20,7 @@ enum class Regularization { none, l1, l2 };
 
 std::optional<Regularization> regularization_from_name(std::string_view name);
 const char* regularization_name(Regularization r);
+const char* regularization_names();  // "a | b | c", for error messages
 
 struct RegularizationSettings {
   Regularization kind = Regularization::none;

@@ -35,6 +35,11 @@ struct StepTrace {
   // ∂ℓ_s/∂W⁽ˡ⁾ = δ⁽ˡ⁾_sᵀ a⁽ˡ⁻¹⁾_s and ∂ℓ_s/∂b⁽ˡ⁾ = δ⁽ˡ⁾_s, l = 1..L.
   Matrix<Scalar> sample_weight_gradient(int layer, int sample) const;
   Vector<Scalar> sample_bias_gradient(int layer, int sample) const;
+  // ∂L/∂θ of one parameter, the batch mean.
+  Scalar gradient(ParameterRef p) const {
+    const LayerTrace<Scalar>& layer = layers[p.layer - 1];
+    return p.is_bias() ? layer.bias_gradient(p.row) : layer.weight_gradient(p.row, p.col);
+  }
 };
 
 // Runs forward/backward on x [B × inputs] (B ≥ 1) with targets [B × outputs].

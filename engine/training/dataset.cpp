@@ -5,17 +5,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/core/enum_names.h"
 #include "engine/core/portable_math.h"
 #include "engine/core/rng.h"
 
 namespace bpl {
 
 namespace {
-struct NamedDataset {
-  const char* name;
-  DatasetKind kind;
-};
-constexpr NamedDataset kDatasets[] = {
+constexpr EnumName<DatasetKind> kDatasets[] = {
     {"xor4", DatasetKind::xor4},     {"xor", DatasetKind::xor_cloud},
     {"circle", DatasetKind::circle}, {"gauss", DatasetKind::gauss},
     {"spiral", DatasetKind::spiral}, {"plane", DatasetKind::plane},
@@ -122,21 +119,14 @@ double multigauss_label(double x, double y) {
 
 }  // namespace
 
-std::optional<DatasetKind> dataset_from_name(std::string_view name) {
-  for (const NamedDataset& d : kDatasets) {
-    if (name == d.name) return d.kind;
-  }
-  return std::nullopt;
-}
+std::optional<DatasetKind> dataset_from_name(std::string_view name) { return enum_from_name(kDatasets, name); }
 
-const char* dataset_name(DatasetKind kind) {
-  for (const NamedDataset& d : kDatasets) {
-    if (kind == d.kind) return d.name;
-  }
-  return "?";
-}
+const char* dataset_name(DatasetKind kind) { return enum_name(kDatasets, kind); }
 
-const char* dataset_names() { return "xor4 | xor | circle | gauss | spiral | plane | multigauss"; }
+const char* dataset_names() {
+  static const std::string names = enum_name_list(kDatasets);
+  return names.c_str();
+}
 
 bool is_classification(DatasetKind kind) {
   return kind != DatasetKind::plane && kind != DatasetKind::multigauss;

@@ -2,34 +2,25 @@
 
 #include <cmath>
 
+#include "engine/core/enum_names.h"
+
 namespace bpl {
 
 namespace {
-struct NamedFeature {
-  const char* name;
-  Feature feature;
-};
-constexpr NamedFeature kFeatures[] = {
+constexpr EnumName<Feature> kFeatures[] = {
     {"x1", Feature::x1},           {"x2", Feature::x2},         {"x1^2", Feature::x1_squared},
     {"x2^2", Feature::x2_squared}, {"x1x2", Feature::x1_times_x2}, {"sin_x1", Feature::sin_x1},
     {"sin_x2", Feature::sin_x2}};
 }  // namespace
 
-std::optional<Feature> feature_from_name(std::string_view name) {
-  for (const NamedFeature& f : kFeatures) {
-    if (name == f.name) return f.feature;
-  }
-  return std::nullopt;
-}
+std::optional<Feature> feature_from_name(std::string_view name) { return enum_from_name(kFeatures, name); }
 
-const char* feature_name(Feature feature) {
-  for (const NamedFeature& f : kFeatures) {
-    if (feature == f.feature) return f.name;
-  }
-  return "?";
-}
+const char* feature_name(Feature feature) { return enum_name(kFeatures, feature); }
 
-const char* feature_names() { return "\"x1\", \"x2\", \"x1^2\", \"x2^2\", \"x1x2\", \"sin_x1\", \"sin_x2\""; }
+const char* feature_names() {
+  static const std::string names = enum_name_list(kFeatures, ", ", "\"");
+  return names.c_str();
+}
 
 double feature_value(Feature f, double x1, double x2) {
   switch (f) {

@@ -7,6 +7,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "engine/core/count_text.h"
 #include "engine/core/json_text.h"
 #include "engine/core/text.h"
 
@@ -44,7 +45,47 @@ DatasetSettings TrainConfig::dataset_settings() const {
   return {dataset, samples, noise, train_fraction, seed};
 }
 
+long long parameter_count(const TrainConfig& config) {
+  const NetworkShape shape = config.network_shape();
+  long long count = 0, inputs = shape.inputs;
+  for (const LayerShape& layer : shape.layers) {
+    count += (inputs + 1) * layer.units;  // W⁽ˡ⁾ [units × inputs] and b⁽ˡ⁾ [units]
+    inputs = layer.units;
+  }
+  return count;
+}
+
 // ---------------------------------------------------------------- validate()
+
+namespace {
+
+// The size caps of train_config.h, one error each, naming the field a learner
+// would change. Only when the shape itself is valid.
+void check_size_caps(const TrainConfig& c, int points, int training_points, FieldErrors& errors) {
+  const long long parameters = parameter_count(c);
+  if (parameters > kMaxParameters) {
+    errors.push_back({"hidden", "the network would have " + count_text(parameters) + " parameters; at most " +
+                                    count_text(kMaxParameters) + ": use fewer or narrower hidden layers"});
+    return;
+  }
+  if (parameters * points > kMaxParameterPoints) {
+    errors.push_back({c.samples > 0 ? "samples" : "hidden",
+                      count_text(points) + " data points × " + count_text(parameters) + " parameters is " +
+                          count_text(parameters * points) + "; at most " + count_text(kMaxParameterPoints) +
+                          " (one pass over the data for the loss): use fewer points (samples) or a smaller network"});
+    return;
+  }
+  const long long batch = std::min(c.batch_size, std::max(training_points, 1));
+  if (parameters * batch > kMaxBatchParameters) {
+    errors.push_back({"batchSize", "a batch of " + count_text(batch) + " points × " + count_text(parameters) +
+                                       " parameters is " + count_text(parameters * batch) + "; at most " +
+                                       count_text(kMaxBatchParameters) +
+                                       " (the derivation traces a batch in double precision): use a smaller batch "
+                                       "or a smaller network"});
+  }
+}
+
+}  // namespace
 
 FieldErrors validate(const TrainConfig& c) {
   FieldErrors errors;
@@ -95,6 +136,13 @@ FieldErrors validate(const TrainConfig& c) {
   require(c.seed <= std::uint64_t(kMaxSeed), "seed", "expected an integer from 0 to 2^53");
   require(c.epochs >= 0 && c.epochs <= kMaxEpochs, "epochs",
           "expected an integer from 0 to " + std::to_string(kMaxEpochs));
+  // The caps need a valid shape and data size; other fields' errors do not hide them.
+  const bool sizes_valid = std::none_of(errors.begin(), errors.end(), [](const FieldError& e) {
+    for (const char* field : {"hidden", "features", "samples", "trainFraction", "batchSize"})
+      if (e.field == field) return true;
+    return false;
+  });
+  if (sizes_valid) check_size_caps(c, total, int(std::floor(total * c.train_fraction)), errors);
   return errors;
 }
 
@@ -188,16 +236,16 @@ const std::vector<std::pair<const char*, FieldReader>>& field_readers() {
       {"leakySlope", [](const json& v, TrainConfig& c, FieldErrors& e) { read_number(v, "leakySlope", 0, false, 1, true, c.leaky_slope, e); }},
       {"outputActivation", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "outputActivation", activation_names(true), activation_from_name, c.output_activation, e); }},
       {"loss", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "loss", loss_names(), loss_from_name, c.loss, e); }},
-      {"optimizer", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "optimizer", "sgd | momentum | adam", optimizer_from_name, c.optimizer, e); }},
+      {"optimizer", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "optimizer", optimizer_names(), optimizer_from_name, c.optimizer, e); }},
       {"learningRate", [](const json& v, TrainConfig& c, FieldErrors& e) { read_number(v, "learningRate", 0, true, kInf, false, c.learning_rate, e); }},
       {"momentum", [](const json& v, TrainConfig& c, FieldErrors& e) { read_number(v, "momentum", 0, false, 1, true, c.momentum, e); }},
       {"beta1", [](const json& v, TrainConfig& c, FieldErrors& e) { read_number(v, "beta1", 0, false, 1, true, c.beta1, e); }},
       {"beta2", [](const json& v, TrainConfig& c, FieldErrors& e) { read_number(v, "beta2", 0, false, 1, true, c.beta2, e); }},
       {"epsilon", [](const json& v, TrainConfig& c, FieldErrors& e) { read_number(v, "epsilon", 0, true, kInf, false, c.epsilon, e); }},
       {"batchSize", [](const json& v, TrainConfig& c, FieldErrors& e) { read_int_field(v, "batchSize", 1, kMaxSamples, c.batch_size, e); }},
-      {"regularization", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "regularization", "none | l1 | l2", regularization_from_name, c.regularization, e); }},
+      {"regularization", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "regularization", regularization_names(), regularization_from_name, c.regularization, e); }},
       {"regularizationRate", [](const json& v, TrainConfig& c, FieldErrors& e) { read_number(v, "regularizationRate", 0, false, kInf, false, c.regularization_rate, e); }},
-      {"init", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "init", "xavier | he | uniform | zeros", init_from_name, c.init, e); }},
+      {"init", [](const json& v, TrainConfig& c, FieldErrors& e) { read_name(v, "init", init_names(), init_from_name, c.init, e); }},
       {"seed", [](const json& v, TrainConfig& c, FieldErrors& e) {
          long long seed = 0;
          if (read_int(v, "seed", 0, kMaxSeed, seed, e)) c.seed = std::uint64_t(seed);

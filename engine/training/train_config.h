@@ -7,6 +7,7 @@
 //   trainFraction      train_fraction       (0, 1]
 //   features           features             ["x1","x2","x1^2","x2^2","x1x2","sin_x1","sin_x2"] subset, ≥ 1
 //   hidden             hidden               unit counts of the hidden layers, each 1..1024, ≤ 15 layers
+//                                           (and the size caps below)
 //   activation         activation           hidden layers: "linear" | "sigmoid" | "tanh" | "relu" | "leaky_relu" | "gelu"
 //   leakySlope         leaky_slope          leaky_relu's negative slope, default 0.01
 //   outputActivation   output_activation    as activation, or "softmax" (softmax_ce only)
@@ -75,6 +76,19 @@ struct TrainConfig {
 
 inline constexpr int kMaxEpochs = 1000000;
 inline constexpr int kMaxSamples = 100000;
+
+// Size caps (README "Limits"): what the page can train, draw, derive and export
+// with every call answering within about a second in headless Chromium, and
+// memory far below the wasm maximum. Each bounds one kind of work:
+//   parameters                      weights and biases: memory, exports, the heatmap (4,672 forward passes)
+//   parameters × data points        one pass over the data set (the loss and accuracy metrics)
+//   parameters × points per batch   the double-precision trace of a batch (derivation, parameters().grad)
+inline constexpr long long kMaxParameters = 100000;
+inline constexpr long long kMaxParameterPoints = 100000000;
+inline constexpr long long kMaxBatchParameters = 5000000;
+
+// Weights and biases of config.network_shape(), without building it.
+long long parameter_count(const TrainConfig& config);
 
 // Every rule a config must satisfy, including the cross-field ones (bce needs
 // a sigmoid output on a classification dataset, ...). Empty = valid.

@@ -120,8 +120,6 @@ int Trainer::batch_end() const {
   return std::min(batch_start_ + config_.batch_size, int(order_.size()));
 }
 
-int Trainer::next_sample() const { return cursor_ < int(order_.size()) ? order_[cursor_] : -1; }
-
 std::vector<int> Trainer::current_batch() const {
   return std::vector<int>(order_.begin() + batch_start_, order_.begin() + batch_end());
 }

@@ -20,6 +20,7 @@
 
 #include "engine/mlp/backprop.h"
 #include "engine/training/dataset.h"
+#include "engine/training/grid_pass.h"
 #include "engine/mlp/gradcheck.h"
 #include "engine/mlp/network.h"
 #include "engine/mlp/optimizer.h"
@@ -59,14 +60,6 @@ struct ParameterInfo {
   double gradient = 0.0;  // ∂J/∂θ of the last completed batch (0 before any)
 };
 
-// N×N samples of the window, row 0 at the top (x2 = max), column 0 at the left
-// (x1 = min): cell (r, c) is x1 = min + (max−min)·c/(N−1), x2 = max − (max−min)·r/(N−1).
-struct Grid {
-  int n = 0;
-  InputWindow window;
-  std::vector<float> values;  // [n·n], index r·n + c
-};
-inline constexpr int kMaxGridSize = 512;
 inline constexpr double kDivergenceFactor = 1000.0;
 
 class Trainer {
@@ -91,13 +84,17 @@ class Trainer {
   StepResult step_sample();
   StepResult step_batch();
   StepResult step_epoch();
-  // The training positions in the current epoch's order: which point is next,
-  // and the points of the current batch (those already stepped and those to come).
-  int next_sample() const;
+  // The training points of the current batch, in the epoch's order (those already
+  // stepped and those to come).
   std::vector<int> current_batch() const;
 
   TrainStatus status() const { return status_; }
-  const Metrics& metrics() const;  // computed lazily after a change
+  const Metrics& metrics() const;  // computed lazily after a change (a pass over the data)
+  bool metrics_current() const { return !metrics_dirty_; }  // metrics() would not make that pass
+  // Progress without that pass: completed epochs, and the fraction of the current one stepped.
+  int epoch() const { return epoch_; }
+  long long samples_seen() const { return samples_seen_; }
+  double epoch_progress() const { return order_.empty() ? 0.0 : double(cursor_) / double(order_.size()); }
 
   const Dataset& dataset() const { return dataset_; }
   // Appends a point (label 0/1 for classification, in [−2, 2] for regression).
@@ -106,6 +103,8 @@ class Trainer {
 
   const Network<float>& network() const { return net_; }
   std::vector<ParameterInfo> parameters() const;
+  // `count` of them from index `first`, in the same order (fewer at the end).
+  std::vector<ParameterInfo> parameters(int first, int count) const;
   Result<double> get_parameter(const std::string& id) const;
   FieldErrors set_parameter(const std::string& id, double value);
 
@@ -138,9 +137,6 @@ class Trainer {
   void compute_metrics() const;
   void evaluate_set(const Matrix<float>& x, const Matrix<float>& t, double& loss, double& accuracy) const;
   void set_divergence_bound();  // after the weights change by anything but training
-  // Forward over grid points in chunks; `visit(first_cell, cells, workspace)` sees each chunk.
-  template <typename Visit>
-  void forward_grid(int n, Visit visit) const;
 
   TrainConfig config_;
   Dataset dataset_;
@@ -157,15 +153,14 @@ class Trainer {
   Gradients<float> last_grads_;  // the last applied batch's gradient
   double batch_loss_sum_ = 0.0;
   double divergence_bound_ = 0.0;  // a batch loss above it stops training
-  mutable TrainStatus status_ = TrainStatus::ok;  // metrics() may find a non-finite loss
+  mutable TrainStatus status_ = TrainStatus::ok;  // metrics() may find a non-finite loss over a set
   mutable std::string status_message_;
   int epoch_ = 0;
   long long samples_seen_ = 0;
   long long updates_ = 0;
   mutable Metrics metrics_;
   mutable bool metrics_dirty_ = true;
-  mutable Workspace<float> eval_workspace_;  // metrics and grids, in chunks
-  mutable Matrix<float> eval_x_;
+  mutable Workspace<float> eval_workspace_;  // metrics, in chunks
 };
 
 }  // namespace bpl

@@ -11,22 +11,23 @@
 namespace bpl {
 
 namespace {
-constexpr int kGridChunk = 1024;
 
 const char* kParameterIdForm =
     "expected a parameter id: w1..w6, b1..b3 (2-2-1 network) or W<layer>[to][from] / b<layer>[unit], "
     "layers numbered from 1";
-
-// The current gradient of θ from the last completed batch.
-double gradient_of(const Gradients<float>& grads, ParameterRef p) {
-  return p.is_bias() ? grads.biases[p.layer - 1](p.row) : grads.weights[p.layer - 1](p.row, p.col);
-}
 }  // namespace
 
-std::vector<ParameterInfo> Trainer::parameters() const {
+std::vector<ParameterInfo> Trainer::parameters() const { return parameters(0, net_.parameter_count()); }
+
+std::vector<ParameterInfo> Trainer::parameters(int first, int count) const {
+  const std::vector<ParameterRef> all = all_parameters(net_);
+  const int begin = std::clamp(first, 0, int(all.size()));
+  const int end = begin + std::clamp(count, 0, int(all.size()) - begin);
   std::vector<ParameterInfo> out;
-  for (ParameterRef p : all_parameters(net_)) {
-    out.push_back({parameter_id(net_, p), p, double(parameter_value(net_, p)), gradient_of(last_grads_, p)});
+  out.reserve(end - begin);
+  for (int k = begin; k < end; ++k) {
+    const ParameterRef p = all[k];
+    out.push_back({parameter_id(net_, p), p, double(parameter_value(net_, p)), double(last_grads_.of(p))});
   }
   return out;
 }
@@ -76,37 +77,14 @@ Result<GradCheck> Trainer::gradient_check(const std::string& id) const {
                                                         config_.regularization_settings(), *p));
 }
 
-template <typename Visit>
-void Trainer::forward_grid(int n, Visit visit) const {
-  const InputWindow w = window();
-  const int cells = n * n;
-  eval_workspace_.reserve(net_, std::min(cells, kGridChunk));
-  eval_x_.resize(std::min(cells, kGridChunk), Eigen::Index(config_.features.size()));
-  for (int first = 0; first < cells; first += kGridChunk) {
-    const int count = std::min(kGridChunk, cells - first);
-    for (int k = 0; k < count; ++k) {
-      const int r = (first + k) / n, c = (first + k) % n;
-      const double x1 = w.min + (w.max - w.min) * c / (n - 1);
-      const double x2 = w.max - (w.max - w.min) * r / (n - 1);
-      for (int f = 0; f < int(config_.features.size()); ++f) {
-        eval_x_(k, f) = float(feature_value(config_.features[f], x1, x2));
-      }
-    }
-    forward(net_, eval_x_.data(), int(eval_x_.cols()), count, eval_workspace_);
-    visit(first, count, eval_workspace_);
-  }
-}
-
 Result<Grid> Trainer::predict_grid(int n) const {
   if (n < 2 || n > kMaxGridSize) {
     return Result<Grid>::failure({{"n", "expected a grid size from 2 to " + std::to_string(kMaxGridSize)}});
   }
-  Grid grid{n, window(), std::vector<float>(size_t(n) * n)};
-  const int column = net_.outputs() > 1 ? 1 : 0;  // softmax: P(class 1)
-  forward_grid(n, [&](int first, int count, const Workspace<float>& ws) {
-    for (int k = 0; k < count; ++k) grid.values[first + k] = ws.a.back()(k, column);
-  });
-  return Result<Grid>::success(std::move(grid));
+  GridPass pass;
+  pass.start(net_, config_.features, window(), n, 0);
+  pass.run(pass.cell_count());
+  return Result<Grid>::success(pass.output());
 }
 
 Result<std::vector<std::vector<Grid>>> Trainer::unit_grids(int n) const {
@@ -114,18 +92,10 @@ Result<std::vector<std::vector<Grid>>> Trainer::unit_grids(int n) const {
   if (n < 2 || n > kMaxGridSize) {
     return R::failure({{"n", "expected a grid size from 2 to " + std::to_string(kMaxGridSize)}});
   }
-  std::vector<std::vector<Grid>> grids(net_.depth());
-  for (int l = 1; l <= net_.depth(); ++l) {
-    grids[l - 1].assign(net_.units(l), Grid{n, window(), std::vector<float>(size_t(n) * n)});
-  }
-  forward_grid(n, [&](int first, int count, const Workspace<float>& ws) {
-    for (int l = 1; l <= net_.depth(); ++l) {
-      for (int k = 0; k < count; ++k) {
-        for (int j = 0; j < net_.units(l); ++j) grids[l - 1][j].values[first + k] = ws.a[l - 1](k, j);
-      }
-    }
-  });
-  return R::success(std::move(grids));
+  GridPass pass;
+  pass.start(net_, config_.features, window(), n, kMaxUnits);
+  pass.run(pass.cell_count());
+  return R::success(std::move(pass.units()));
 }
 
 std::string Trainer::model_json() const { return write_model_json(net_); }
