@@ -50,6 +50,21 @@ TEST_CASE("dataset: sizes and train/test split") {
   CHECK(default_samples(DatasetKind::plane) == 1200);
 }
 
+TEST_CASE("dataset: training_point_count is the generated training set's size") {
+  for (DatasetKind kind : kAll) {
+    for (int samples : {0, 4, 101, 999}) {
+      for (double fraction : {0.1, 0.5, 0.7, 1.0}) {
+        CAPTURE(dataset_name(kind));
+        CAPTURE(samples);
+        CAPTURE(fraction);
+        const DatasetSettings settings{kind, samples, 0.2, fraction, 5};
+        CHECK(training_point_count(settings) == int(make_dataset(settings).train.size()));
+      }
+    }
+  }
+  CHECK(training_point_count({DatasetKind::circle, 0, 0.0, 1e300, 1}) == 500);  // no overflow on nonsense
+}
+
 TEST_CASE("dataset: deterministic per seed") {
   for (DatasetKind kind : kAll) {
     const std::string name = dataset_name(kind);

@@ -135,7 +135,7 @@ TEST_CASE("mermaid_network: the flowchart syntax a tutorial may use") {
       "flowchart TD\n  I1((x1)) & I2((x2)) --> H1[h1] & H2[h2]\n  H1 & H2 --> O1((y))\n",
       "graph LR;I1((a))-->H1;I1-->H2;I2((b))-->H1;I2-->H2;H1-->O1((y));H2-->O1\n",
       "graph TB\n  I1 --> H1 --> O1\n  I2 --> H2 --> O1\n  I1 --> H2\n  I2 --> H1\n",
-      "graph LR\n  %% inputs\n  I1([x1]) ---|w1| H1\n  I1 -- w2 --> H2\n  I2 -->|\"w3 = 0.2\"| H1\n  I2 ==> H2\n"
+      "graph LR\n  %% inputs\n  I1 ---|w1| H1\n  I1 -- w2 --> H2\n  I2 -->|\"w3 = 0.2\"| H1\n  I2 ==> H2\n"
       "  H1 -.-> O1\n  H2 --o O1\n",
       "graph LR\n  subgraph Inputs [The inputs]\n    I1((\"x₁\")):::in\n    I2((x₂))\n  end\n"
       "  subgraph outer\n    subgraph inner\n      H1{{h1}} & H2>h2]\n    end\n  end\n"
@@ -179,6 +179,11 @@ TEST_CASE("mermaid_network: errors give the line, the column and what to do") {
       {head + edges + "    I2 --> H1\n    H1 --> H1\n  end\n", 14, 8, "connects a node to itself"},
       {head + edges + "    I2 --> H1\n", 2, 1, "no matching `end`"},
       {"graph LR\n  A --> B\n  end\n", 3, 3, "`end` without a `subgraph`"},
+      // Shapes agree with positions: circles are inputs and outputs, boxes hidden units.
+      {"graph LR\n A(a) --> B(b)\n B --> C(c)\n", 2, 2, "A has no incoming edge, so it would be an input, but it is drawn as a box"},
+      {"graph LR\n A((a)) --> B(b)\n B --> C(c)\n", 3, 8, "C has no outgoing edge, so it would be an output, but it is drawn as a box"},
+      {"graph LR\n I([x1]) --> H(h) --> O((y))\n", 2, 2, "I has no incoming edge, so it would be an input, but it is drawn as a box"},
+      {"graph LR\n I((x)) --> H((h)) --> O((y))\n", 2, 13, "H is drawn as a circle, which marks an input or an output"},
       {"  I1 --> H1\n", 1, 3, "expected `graph LR`"},
       {"", 1, 1, "no `graph LR` line"},
       {"graph XY\n", 1, 7, "unknown direction `XY`"},

@@ -95,3 +95,14 @@ TEST_CASE("sample_data_json: rows per input and output, softmax_ce takes one-hot
     CHECK(has_error(bad.errors, "y[0][0]", "from 0 to 2"));
   }
 }
+
+TEST_CASE("model_json: float_overflow names the first parameter a float cannot hold") {
+  Network<double> net = make_network<double>(testing::make_shape(2, {3, 1}, Activation::tanh, Activation::linear, Loss::mse));
+  CHECK_FALSE(float_overflow(net).has_value());
+  net.layers[0].weights(1, 0) = 3.4028234663852886e38;  // FLT_MAX: still a float
+  net.layers[0].biases(2) = -1e39;
+  net.layers[1].weights(0, 1) = 1e300;
+  const std::optional<FieldError> e = float_overflow(net);
+  BPL_REQUIRE(e.has_value());
+  CHECK(to_string(*e) == "layers[0].biases[2]: -1e+39 does not fit the 32-bit floats the page trains in (|w| ≤ 3.4e38)");
+}

@@ -92,6 +92,16 @@ TEST_CASE("train_config: cross-field rules") {
     CHECK(has_error(apply_config_json(json{{"dataset", "plane"}}, c), "loss", "mse"));
     CHECK(apply_config_json(json{{"dataset", "plane"}, {"loss", "mse"}, {"outputActivation", "linear"}}, c).empty());
   }
+  SUBCASE("features: each at most once, so at most 7") {
+    const FieldErrors e = apply_config_json(json{{"features", std::vector<std::string>(8000, "x1")}}, c);
+    CHECK(has_error(e, "features", "got 8000 items"));
+    CHECK(e.size() == 1);  // not 8000 × 7999 / 2 "listed twice"
+  }
+  SUBCASE("a 10 MB name is quoted short in the message") {
+    const FieldErrors e = apply_config_json(json{{"dataset", std::string(10000000, 'x')}}, c);
+    BPL_REQUIRE(e.size() == 1);
+    CHECK(e[0].message.size() < 200);
+  }
   SUBCASE("caps: 16 layers, 1024 units") {
     CHECK(has_error(apply_config_json(json{{"hidden", std::vector<int>(16, 2)}}, c), "hidden", "at most 15"));
     CHECK(apply_config_json(json{{"hidden", std::vector<int>(15, 2)}}, c).empty());
@@ -113,4 +123,21 @@ TEST_CASE("train_config: bad JSON text gives line and column") {
   CHECK(e[0].field == "config");
   CHECK(e[0].message.find("line 3, column 16") != std::string::npos);
   CHECK(e[0].message.find("byte") != std::string::npos);
+}
+
+TEST_CASE("train_config: preselect_for_dataset pairs a loss the data can train with") {
+  TrainConfig c;  // xor4, bce, sigmoid output
+  c.dataset = DatasetKind::plane;
+  preselect_for_dataset(c);
+  CHECK(c.loss == Loss::half_mse);
+  CHECK(c.output_activation == Activation::tanh);
+  CHECK(validate(c).empty());
+  c.dataset = DatasetKind::circle;
+  preselect_for_dataset(c);  // squared error on classes → bce
+  CHECK(c.loss == Loss::bce);
+  CHECK(c.output_activation == Activation::sigmoid);
+  c.loss = Loss::softmax_ce;
+  c.output_activation = Activation::softmax;
+  preselect_for_dataset(c);  // a classification loss on classes stays
+  CHECK(c.loss == Loss::softmax_ce);
 }

@@ -118,7 +118,6 @@ void draw_frame(App& app) {
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("BackpropLens", nullptr, flags);
-  draw_notice(app.url_warnings);
   if (app.embed.embed) {
     app.content_height = draw_embedded(app);
   } else {
@@ -128,6 +127,7 @@ void draw_frame(App& app) {
     app.content_height = viewport->WorkSize.y / app.pixel_ratio;
   }
   ImGui::End();
+  draw_link_warnings(app);  // after the page's window: it floats above the panels, not in their layout
 }
 
 void after_frame(App& app, double work_ms) {

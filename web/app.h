@@ -8,6 +8,7 @@
 #include "engine/core/build_info.h"
 #include "expression_demo.h"
 #include "frame_stats.h"
+#include "link_warnings.h"
 #include "network_demo.h"
 #include "share.h"
 #include "theme.h"
@@ -27,7 +28,7 @@ struct App {
   ExpressionDemo expression;
   EmbedOptions embed;
   float content_height = 0.0f;  // CSS pixels the page's content needs (embed mode: for iframe auto-size)
-  std::string url_warnings;      // fields of the opened link that fell back to defaults
+  LinkWarnings link_warnings;    // fields of the opened link that fell back to defaults
   nlohmann::json default_state;  // getState() of a fresh page: what links may omit
   std::string import_text;       // the Import dialog's text buffer
   ShareOptions share;            // the Share / Embed dialog's choices

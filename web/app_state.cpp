@@ -4,6 +4,8 @@
 
 #include "api_params.h"
 #include "app.h"
+#include "engine/core/text.h"
+#include "engine/formats/origin.h"
 #include "engine/mlp/parameter_names.h"
 #include "engine/training/train_config.h"
 
@@ -37,18 +39,28 @@ std::optional<std::vector<std::string>> read_names(const nlohmann::json& partial
   std::vector<std::string> names;
   std::string expected;
   for (const std::string& name : known) expected += (expected.empty() ? "" : ", ") + name;
-  if (!value.is_array()) {
-    errors.push_back({key, "expected a list of names from: " + expected});
+  if (!value.is_array() || value.size() > known.size()) {  // each name at most once
+    errors.push_back({key, "expected a list of at most " + std::to_string(known.size()) + " names from: " + expected});
     return std::nullopt;
   }
   for (const nlohmann::json& item : value) {
     if (!item.is_string() || std::find(known.begin(), known.end(), item.get<std::string>()) == known.end()) {
-      errors.push_back({key, "unknown name " + item.dump() + "; expected names from: " + expected});
+      errors.push_back({key, "unknown name " + printable(item.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) +
+                                 "; expected names from: " + expected});
       return std::nullopt;
     }
     names.push_back(item.get<std::string>());
   }
   return names;
+}
+
+// The training set size after `config` applies: the current one (with any added
+// points) if the data settings stay, else what the new settings generate.
+int training_points_after(NetworkDemo& demo, const TrainConfig& config) {
+  const DatasetSettings now = demo.trainer.config().dataset_settings(), next = config.dataset_settings();
+  const bool same = now.kind == next.kind && now.samples == next.samples && now.noise == next.noise &&
+                    now.train_fraction == next.train_fraction && now.seed == next.seed;
+  return same ? int(demo.trainer.dataset().train.size()) : training_point_count(next);
 }
 
 bool is_view_key(const std::string& key) {
@@ -100,22 +112,33 @@ FieldErrors set_state(App& app, const nlohmann::json& partial) {
     errors.push_back({"demo", "expected \"network\" or \"expression\""});
   for (const char* key : kViewKeys) read_bool(partial, key, errors);
   const std::optional<double> sample = read_number(partial, "derivationSample", errors);
-  if (sample && (*sample < 0 || *sample != double(long(*sample))))
-    errors.push_back({"derivationSample", "expected a whole number ≥ 0"});
   const std::optional<std::string> selected = read_string(partial, "selected", errors);
   const std::optional<bool> embed = read_bool(partial, "embed", errors);
   const std::optional<bool> autoplay = read_bool(partial, "autoplay", errors);
   const std::optional<std::string> theme = read_string(partial, "theme", errors);
   if (theme && *theme != "light" && *theme != "dark" && *theme != "auto")
     errors.push_back({"theme", "expected \"light\", \"dark\" or \"auto\""});
-  const std::optional<std::string> origin = read_string(partial, "origin", errors);
+  std::optional<std::string> origin = read_string(partial, "origin", errors);
+  if (origin) {  // the link's rules (engine/formats/origin.h), normalised; malformed: refused, nothing changes
+    Result<std::string> normalised = normalise_origin(*origin);
+    if (normalised.ok()) origin = *normalised.value;
+    else errors.push_back(normalised.errors.front());
+  }
   const auto panels = read_names(partial, "panels", embed_panel_names(), errors);
   const auto hide = read_names(partial, "hide", embed_control_names(), errors);
   // The id must name a parameter of the network the new config describes.
   if (errors.empty() && selected && !selected->empty() &&
       !parse_parameter_id(make_network<float>(config.network_shape()), *selected)) {
-    errors.push_back({"selected", "no parameter \"" + *selected +
+    errors.push_back({"selected", "no parameter \"" + printable(*selected) +
                                       "\" in this network; use w1…w6 / b1…b3 for a 2-2-1 net, or W<l>[j][i] / b<l>[j]"});
+  }
+  // The sample must be a training point of the data the new config describes.
+  if (errors.empty() && sample) {
+    const int points = training_points_after(demo, config);
+    if (!(*sample >= 0 && *sample < points) || *sample != double(long(*sample))) {
+      errors.push_back({"derivationSample", "expected a training point index from 0 to " + std::to_string(points - 1) +
+                                                " (this data has " + std::to_string(points) + " training points)"});
+    }
   }
   if (!errors.empty()) return errors;
 

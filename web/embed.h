@@ -20,7 +20,8 @@ struct EmbedOptions {
   std::vector<std::string> hide;
   std::string theme = "light";      // light | dark | auto
   bool autoplay = false;
-  std::string origin;               // postMessage: only this parent origin is answered ("" = any)
+  std::string origin;               // postMessage: "" any parent, "none" no parent, else only this one
+                                    // (normalised, engine/formats/origin.h; web/bridge.js enforces it)
 };
 
 const std::vector<std::string>& embed_panel_names();

@@ -3,10 +3,13 @@
 #include <cstdio>
 
 #include "api_params.h"
+#include "engine/core/input_limits.h"
+#include "engine/core/text.h"
 #include "app.h"
 #include "engine/core/count_text.h"
 #include "engine/expr/markdown.h"
 #include "engine/formats/mermaid_network.h"
+#include "engine/mlp/model_json.h"
 #include "js_api.h"
 #include "platform.h"
 
@@ -62,7 +65,10 @@ std::string export_latex(App& app) {
 }
 
 FieldErrors import_model_json(App& app, const std::string& text) {
-  FieldErrors errors = app.network.trainer.load_model_json(text);
+  // Read once more here for what the trainer's reader lets through: numbers its floats cannot hold.
+  const Result<Network<double>> read = read_model_json(text);
+  std::optional<FieldError> overflow = read.ok() ? float_overflow(*read.value) : std::nullopt;
+  FieldErrors errors = overflow ? FieldErrors{*overflow} : app.network.trainer.load_model_json(text);
   if (errors.empty()) {
     stop_step(app.network);  // a running step does not go on with other weights
     app.network.curve.clear();
@@ -152,19 +158,27 @@ void draw_exchange_menu(App& app) {
 
 void register_exchange_api() {
   auto text_param = [](const json& params, std::string& error) {
-    if (params.is_string()) return params.get<std::string>();
     FieldErrors errors;
-    std::optional<std::string> text = read_string(params, "text", errors);
+    std::optional<std::string> text = params.is_string() ? params.get<std::string>() : read_string(params, "text", errors);
     if (!text) error = "expected the text, e.g. importText({text: '...'})";
-    return text.value_or("");
+    else if (auto too_big = over_cap("text", "the text", text->size(), kMaxImportBytes, "an import")) {
+      error = to_string(*too_big) + "; nothing was changed";  // the bridge refuses it first; this is for other callers
+    }
+    return error.empty() ? *text : std::string();
   };
   register_api_method("exportModel", [](App& app, const json&, std::string&) { return json(export_model_json(app)); });
   register_api_method("exportCsv", [](App& app, const json&, std::string&) { return json(export_curves_csv(app)); });
   register_api_method("exportMermaid", [](App& app, const json& params, std::string& error) {
-    FieldErrors ignored;
-    const std::string what = read_string(params, "what", ignored).value_or("network");
+    FieldErrors errors;
+    const std::string what = read_string(params, "what", errors).value_or("network");
+    const bool weights = read_bool(params, "weights", errors).value_or(false);
+    if (errors.empty() && what != "network" && what != "graph") {
+      errors.push_back({"what", "expected \"network\" or \"graph\", got \"" + printable(what) + "\""});
+    }
+    if (!params.is_null() && !params.is_object()) errors.push_back({"params", "expected {what, weights}"});
+    if (!errors.empty()) { error = to_string(errors.front()); return json(nullptr); }
     if (what == "graph") return json(export_graph_mermaid(app));
-    const std::optional<std::string> text = export_network_mermaid(app, read_bool(params, "weights", ignored).value_or(false), &error);
+    const std::optional<std::string> text = export_network_mermaid(app, weights, &error);
     return text ? json(*text) : json(nullptr);
   });
   register_api_method("exportLatex", [](App& app, const json&, std::string&) { return json(export_latex(app)); });

@@ -2,7 +2,12 @@
 
 #include <emscripten/emscripten.h>
 
+#include <cstring>
 #include <map>
+
+#include "engine/core/input_limits.h"
+#include "engine/core/json_text.h"
+#include "engine/core/text.h"
 
 #include "app.h"
 #include "exchange.h"
@@ -19,15 +24,41 @@ std::map<std::string, ApiMethod>& methods() {
   return registry;
 }
 
+// The JSON a method's params may take (README "Input limits"): imports carry a
+// whole file, loadUrlHash a whole link, everything else a few fields.
+std::size_t max_params_bytes(const std::string& method) {
+  if (method == "loadUrlHash") return kMaxLoadUrlHashJsonBytes;
+  if (method == "importText" || method == "importModel" || method == "importMermaid") return kMaxImportCallJsonBytes;
+  return kMaxCallJsonBytes;
+}
+
+nlohmann::json failure(const std::string& error) { return {{"ok", false}, {"error", error}}; }
+
 nlohmann::json call(const char* method, const char* params_text) {
-  auto found = methods().find(method ? method : "");
-  if (found == methods().end()) return {{"ok", false}, {"error", std::string("unknown method '") + method + "'"}};
-  nlohmann::json params = nlohmann::json::parse(params_text ? params_text : "null", nullptr, false);
-  if (params.is_discarded()) return {{"ok", false}, {"error", "params are not valid JSON"}};
+  const std::string name = method ? method : "";
+  auto found = methods().find(name);
+  if (found == methods().end()) return failure("unknown method '" + printable(name) + "'");
+  // The bridge checked these before copying; a caller that skips it is refused the same way.
+  const std::size_t size = params_text ? std::strlen(params_text) : 0;
+  if (auto too_big = over_cap("params", "the params' JSON", size, max_params_bytes(name), name)) {
+    return failure(to_string(*too_big) + "; nothing was changed");
+  }
+  Result<nlohmann::json> params = parse_json_text(params_text ? params_text : "null", "params");
+  if (!params.ok()) return failure(to_string(params.errors.front()));
   std::string error;
-  nlohmann::json result = found->second(*g_app, params, error);
+  nlohmann::json result = found->second(*g_app, *params.value, error);
   if (!error.empty()) return {{"ok", false}, {"error", error}};
   return {{"ok", true}, {"result", result}};
+}
+
+// The caps web/bridge.js checks before it copies anything into wasm memory.
+nlohmann::json limits_json() {
+  nlohmann::json per_method = {{"default", kMaxCallJsonBytes}};
+  for (const auto& entry : methods()) {
+    if (max_params_bytes(entry.first) != kMaxCallJsonBytes) per_method[entry.first] = max_params_bytes(entry.first);
+  }
+  return {{"urlHashBytes", kMaxUrlHashLength}, {"importTextBytes", kMaxImportBytes}, {"jsonDepth", kMaxJsonDepth},
+          {"paramsBytes", per_method}};
 }
 
 }  // namespace
@@ -47,7 +78,8 @@ void bind_js_api(App& app) {
                              nlohmann::json names = nlohmann::json::array();
                              for (const auto& entry : methods()) names.push_back(entry.first);
                              return names;
-                           }()}};
+                           }()},
+                          {"limits", limits_json()}};
   });
 }
 

@@ -7,6 +7,7 @@
 #include "app.h"
 #include "app_state.h"
 #include "engine/core/count_text.h"
+#include "engine/core/text.h"
 #include "engine/mlp/parameter_names.h"
 #include "engine/derivation/weight_derivation.h"
 #include "js_api.h"
@@ -175,7 +176,7 @@ void register_network_api() {
     const std::string id = id_param(params, error);
     if (!error.empty()) return json(nullptr);
     if (!id.empty() && !parse_parameter_id(app.network.trainer.network(), id)) {
-      error = "no parameter \"" + id + "\" in this network";
+      error = "no parameter \"" + printable(id) + "\" in this network";
       return json(nullptr);
     }
     app.network.selected = id;

@@ -109,12 +109,13 @@ std::vector<std::string> load_hash(App& app, const std::string& hash) {
     FieldErrors errors = app.network.trainer.load_model_json(weights.dump());
     for (const FieldError& e : errors) warnings.push_back("weights: " + to_string(e) + " (initial weights used)");
     ++app.network.weights_version;
+    // Finite weights can still overflow the loss (1e30 everywhere): say so now, not as a surprise pause later.
+    if (errors.empty() && app.network.trainer.metrics().status != TrainStatus::ok) {
+      warnings.push_back("weights: with the link's weights " + app.network.trainer.metrics().message +
+                         "; training is paused, and Reset draws fresh weights");
+    }
   }
-  app.url_warnings.clear();
-  if (!warnings.empty()) {
-    app.url_warnings = "This link had fields that could not be used; the rest applied:";
-    for (const std::string& w : warnings) app.url_warnings += "\n  • " + w;
-  }
+  set_link_warnings(app, warnings);
   if (app.embed.autoplay && app.network.trainer.status() == TrainStatus::ok) app.network.playing = true;
   return warnings;
 }
@@ -180,17 +181,27 @@ void draw_share_dialog(App& app) {
 
 void register_share_api() {
   register_api_method("urlHash", [](App& app, const json&, std::string&) { return json(current_hash(app)); });
-  register_api_method("loadUrlHash", [](App& app, const json& params, std::string&) {
-    FieldErrors ignored;
-    app.prefers_dark = read_bool(params, "prefersDark", ignored).value_or(false);
-    const std::vector<std::string> warnings = load_hash(app, read_string(params, "hash", ignored).value_or(""));
-    return json{{"warnings", warnings}, {"origin", app.embed.origin}};
+  // {hash, prefersDark}, or {hashLength, prefersDark} when the bridge found the hash over kMaxUrlHashLength.
+  register_api_method("loadUrlHash", [](App& app, const json& params, std::string& error) {
+    FieldErrors errors;
+    app.prefers_dark = read_bool(params, "prefersDark", errors).value_or(false);
+    const std::string hash = read_string(params, "hash", errors).value_or("");
+    const std::optional<double> length = read_number(params, "hashLength", errors);
+    if (!errors.empty()) { error = to_string(errors.front()); return json(nullptr); }
+    if (length && *length > double(kMaxUrlHashLength)) {
+      set_link_warnings(app, {to_string(url_hash_too_long(std::size_t(*length)))});
+    } else {
+      load_hash(app, hash);
+    }
+    return json{{"warnings", link_warnings_list(app)}, {"warningCount", app.link_warnings.total},
+                {"origin", app.embed.origin}};
   });
-  register_api_method("shareLink", [](App& app, const json& params, std::string&) {
-    FieldErrors ignored;
+  register_api_method("shareLink", [](App& app, const json& params, std::string& error) {
+    FieldErrors errors;
     ShareOptions options;
-    options.include_weights = read_bool(params, "weights", ignored).value_or(false);
-    options.embed = read_bool(params, "embed", ignored).value_or(false);
+    options.include_weights = read_bool(params, "weights", errors).value_or(false);
+    options.embed = read_bool(params, "embed", errors).value_or(false);
+    if (!errors.empty()) { error = to_string(errors.front()); return json(nullptr); }
     json out{{"link", share_link(app, options)}, {"iframe", iframe_snippet(app, options)}};
     if (options.include_weights) {
       if (const std::optional<std::string> why = weights_too_large_for_link(app)) out["warning"] = *why;
@@ -198,7 +209,8 @@ void register_share_api() {
     return out;
   });
   register_api_method("layout", [](App& app, const json&, std::string&) {
-    return json{{"contentHeight", app.content_height}, {"embed", app.embed.embed}};
+    return json{{"contentHeight", app.content_height}, {"embed", app.embed.embed},
+                {"warnings", link_warnings_layout(app)}};
   });
 }
 

@@ -45,18 +45,7 @@ const Feature kFeatures[] = {Feature::x1,          Feature::x2,     Feature::x1_
 const char* const kFeatureLabels[] = {"x₁", "x₂", "x₁²", "x₂²", "x₁x₂", "sin x₁", "sin x₂"};
 const double kLearningRates[] = {0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1, 3, 10};
 
-// The pairing a learner most likely wants when they pick a dataset or a loss.
-void preselect_for_dataset(TrainConfig& config) {
-  if (is_classification(config.dataset)) {
-    if (config.loss == Loss::half_mse || config.loss == Loss::mse) {
-      config.loss = Loss::bce;
-      config.output_activation = Activation::sigmoid;
-    }
-  } else {
-    config.loss = Loss::half_mse;
-    config.output_activation = Activation::tanh;
-  }
-}
+// The pairing a learner most likely wants when they pick a loss (a dataset: preselect_for_dataset).
 void preselect_for_loss(TrainConfig& config) {
   if (config.loss == Loss::bce) config.output_activation = Activation::sigmoid;
   if (config.loss == Loss::softmax_ce) config.output_activation = Activation::softmax;

@@ -42,5 +42,5 @@ target_link_options(backproplens PRIVATE
   -sMODULARIZE=1 -sEXPORT_NAME=createBackpropLens -sENVIRONMENT=web
   -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=1GB -sNO_FILESYSTEM=1 -sDISABLE_EXCEPTION_CATCHING=1
   -sEXPORTED_FUNCTIONS=_main,_bpl_api_call,_malloc,_free
-  -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
+  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
   -O3 -msimd128)

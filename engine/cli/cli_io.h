@@ -7,11 +7,12 @@
 #include <iosfwd>
 #include <string>
 
+#include "engine/core/input_limits.h"
 #include "engine/core/result.h"
 
 namespace bpl::cli {
 
-inline constexpr std::size_t kMaxInputFileBytes = 64u << 20;  // 64 MiB: a 2×1024 model is ~40 MB of JSON
+using bpl::kMaxInputFileBytes;  // 64 MiB (engine/core/input_limits.h)
 
 // Reads `path` whole into `text`. On failure writes
 // "error: <option>: <why>" to `err` and returns false.

@@ -3,6 +3,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/core/input_limits.h"
+#include "engine/core/text.h"
+
 namespace bpl {
 namespace {
 
@@ -53,6 +56,26 @@ std::string strip_exception_id(const std::string& what) {
                                                                             : what;
 }
 
+// The offset of the first '[' or '{' nested deeper than max_depth outside a string, or npos.
+std::size_t too_deep_at(const std::string& text, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::string::npos;
+}
+
 std::string range_text(long long lo, long long hi) {
   return "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi);
 }
@@ -60,13 +83,26 @@ std::string range_text(long long lo, long long hi) {
 }  // namespace
 
 Result<json> parse_json_text(const std::string& text, const std::string& what) {
+  // Refused before nlohmann builds the tree: copying or printing a deep tree recurses once per level.
+  const std::size_t deep = too_deep_at(text, kMaxJsonDepth);
+  if (deep != std::string::npos) {
+    const LineColumn at = line_column(text, deep);
+    return Result<json>::failure({{what, "invalid JSON (nested deeper than " + std::to_string(kMaxJsonDepth) +
+                                             " levels at line " + std::to_string(at.line) + ", column " +
+                                             std::to_string(at.column) + ")"}});
+  }
   json value;
   PositionedDomParser parser(value);
   const bool ok = json::sax_parse(text, &parser, nlohmann::detail::input_format_t::json, true);
   if (!ok || parser.failed()) {
+    // nlohmann's syntax errors say where they are; its number overflow ("1e309") does not.
+    std::string message = printable(strip_exception_id(parser.message()), 160);
+    if (message.find(" at line ") == std::string::npos) {
+      const LineColumn at = line_column(text, parser.position() > 0 ? parser.position() - 1 : 0);
+      message += " at line " + std::to_string(at.line) + ", column " + std::to_string(at.column);
+    }
     return Result<json>::failure(
-        {{what, "invalid JSON (" + strip_exception_id(parser.message()) + "; byte " +
-                    std::to_string(parser.position()) + ")"}});
+        {{what, "invalid JSON (" + message + "; byte " + std::to_string(parser.position()) + ")"}});
   }
   return Result<json>::success(std::move(value));
 }

@@ -1,6 +1,8 @@
 #pragma once
 // JSON text → value without exceptions: on a syntax error, one FieldError
 // whose message gives the line, column and byte offset and what was wrong.
+// Documents nested deeper than kMaxJsonDepth (engine/core/input_limits.h) are
+// refused before a tree is built.
 #include <string>
 
 #include <nlohmann/json.hpp>

@@ -12,11 +12,12 @@
 #include <string>
 #include <string_view>
 
+#include "engine/core/input_limits.h"
 #include "engine/expr/graph.h"
 
 namespace bpl::expr {
 
-constexpr std::size_t kMaxExpressionLength = 1000;  // bytes of source text
+using bpl::kMaxExpressionLength;  // bytes of source text (engine/core/input_limits.h)
 constexpr int kMaxNesting = 64;  // parentheses, function calls, exponents and signs
 
 struct ParseError {

@@ -15,6 +15,7 @@ struct Node {
   std::string id;
   std::string label;  // the id when the node is never declared with a shape
   bool circle = false;  // ((…)) or (((…)))
+  bool shaped = false;  // declared with any shape; a bare id has none and takes the role of its position
   int line = 1, column = 1;  // first appearance
 };
 

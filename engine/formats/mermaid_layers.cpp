@@ -95,7 +95,8 @@ bool analyse(const Graph& g, Analysis& a, std::vector<MermaidError>& errors) {
   return true;
 }
 
-// Inputs (outputs) drawn as circles make a box without incoming (outgoing) edges a lost hidden unit.
+// Shapes must agree with positions: circles are inputs and outputs, boxes hidden
+// units; a bare id takes its position's role unless that role is drawn as circles.
 void check_roles(const Graph& g, const Analysis& a, int last, std::vector<MermaidError>& errors) {
   bool circle_source = false, circle_sink = false;
   for (std::size_t v = 0; v < g.nodes.size(); ++v) {
@@ -104,14 +105,23 @@ void check_roles(const Graph& g, const Analysis& a, int last, std::vector<Mermai
   }
   for (std::size_t v = 0; v < g.nodes.size() && errors.size() < kMaxReportedErrors; ++v) {
     const Node& node = g.nodes[v];
-    if (a.in[v].empty() && circle_source && !node.circle) {
-      errors.push_back(at_node(node, node.id + " has no incoming edge, so it would be an input, but it is not drawn as a circle like the inputs: "
-                                               "a hidden unit needs an edge from every unit of the layer before (" + kFullyConnected + ")"));
-    } else if (a.out[v].empty() && circle_sink && !node.circle) {
-      errors.push_back(at_node(node, node.id + " has no outgoing edge, so it would be an output, but it is not drawn as a circle like the outputs: "
-                                               "a hidden unit needs an edge to every unit of the next layer (" + kFullyConnected + ")"));
+    const bool box = node.shaped && !node.circle;
+    const std::string& id = node.id;
+    if (a.in[v].empty() && (box || (circle_source && !node.circle))) {
+      errors.push_back(at_node(node, id + " has no incoming edge, so it would be an input, but it is " +
+                                         (box ? "drawn as a box, which marks a hidden unit: draw inputs as circles, " + id + "((…)), or "
+                                              : std::string("not drawn as a circle like the inputs: ")) +
+                                         "give it an edge from every unit of the layer before (" + kFullyConnected + ")"));
+    } else if (a.out[v].empty() && (box || (circle_sink && !node.circle))) {
+      errors.push_back(at_node(node, id + " has no outgoing edge, so it would be an output, but it is " +
+                                         (box ? "drawn as a box, which marks a hidden unit: draw outputs as circles, " + id + "((…)), or "
+                                              : std::string("not drawn as a circle like the outputs: ")) +
+                                         "give it an edge to every unit of the next layer (" + kFullyConnected + ")"));
+    } else if (!a.in[v].empty() && !a.out[v].empty() && node.circle) {
+      errors.push_back(at_node(node, id + " is drawn as a circle, which marks an input or an output, but it has edges in and out, "
+                                         "so it is a hidden unit: draw hidden units as boxes, " + id + "(…)"));
     } else if (a.out[v].empty() && a.layer[v] < last) {
-      errors.push_back(at_node(node, node.id + " has no outgoing edge but is in layer " + std::to_string(a.layer[v]) + " of " +
+      errors.push_back(at_node(node, id + " has no outgoing edge but is in layer " + std::to_string(a.layer[v]) + " of " +
                                          std::to_string(last) + " (counting the inputs as layer 0): only the outputs end the network; " +
                                          kFullyConnected));
     }

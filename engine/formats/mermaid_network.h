@@ -19,9 +19,12 @@
 //             A -- w1 --> B (ignored); `%%` comments, `;`, blank lines,
 //             trailing spaces; classDef/class/style/linkStyle/click/direction
 //             lines (ignored).
-//   roles     by position: no incoming edge = input, no outgoing edge = output.
-//             When the inputs (outputs) are drawn as circles, a box there is an
-//             error: it is a hidden unit that lost its edges.
+//   roles     by position: no incoming edge = input, no outgoing edge = output,
+//             the rest hidden. Shapes must agree: a circle ((…)) is an input or an
+//             output, any other shape (a box) a hidden unit, so `A(a) --> B(b)`
+//             is refused (a flowchart of boxes is not a network drawing). A bare
+//             id (`I1 --> H1`, never given a shape) takes its position's role,
+//             unless other nodes in that role are circles.
 //   layers    longest path from the inputs; the network must be a layered,
 //             fully connected MLP: every unit of layer l → every unit of layer
 //             l+1, nothing else.
@@ -35,12 +38,12 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/core/input_limits.h"  // kMaxMermaidBytes
 #include "engine/mlp/network.h"
 
 namespace bpl {
 
 inline constexpr int kMaxMermaidLines = 2000;
-inline constexpr std::size_t kMaxMermaidBytes = 256 * 1024;
 inline constexpr int kMaxMermaidNodes = 500;
 
 struct MermaidError {

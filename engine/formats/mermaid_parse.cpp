@@ -254,12 +254,13 @@ class Reader {
                              std::to_string(kMaxMermaidNodes) + " units");
       }
       it = index_.emplace(key, int(graph_.nodes.size())).first;
-      graph_.nodes.push_back({key, key, false, line_no_, column(pos)});
+      graph_.nodes.push_back({key, key, false, false, line_no_, column(pos)});
     }
     index = it->second;
     if (shape) {  // as in mermaid, the last declaration of a node wins
       graph_.nodes[std::size_t(index)].label = label.empty() ? key : label;
       graph_.nodes[std::size_t(index)].circle = shape->circle;
+      graph_.nodes[std::size_t(index)].shaped = true;
     }
     return true;
   }
@@ -380,8 +381,7 @@ GraphRead read_graph(std::string_view text) {
   GraphRead out;
   Reader reader(out);
   if (text.size() > kMaxMermaidBytes) {
-    reader.fail_at(1, 1, "the text is " + std::to_string(text.size()) + " bytes, more than the " +
-                             std::to_string(kMaxMermaidBytes) + " this importer reads");
+    reader.fail_at(1, 1, over_cap("", "the text", text.size(), kMaxMermaidBytes, "the mermaid importer")->message);
     return out;
   }
   std::vector<std::string_view> lines;

@@ -10,6 +10,7 @@
 
 #include "engine/mlp/model_json.h"
 #include "engine/training/train_config.h"
+#include "engine/formats/origin.h"
 #include "engine/formats/url_state_checks.h"
 #include "engine/formats/url_state_text.h"
 #include "engine/formats/url_state_weights.h"
@@ -283,10 +284,57 @@ std::string with_text(std::string message, const json& value) {
   return message;
 }
 
+Candidate* find_candidate(std::vector<Candidate>& candidates, const char* field) {
+  for (Candidate& c : candidates)
+    if (c.field == field) return &c;
+  return nullptr;
+}
+
+// The link's dataset wins over a loss that cannot train on it (bce on "plane"):
+// loss and outputActivation take the pairing the page's dataset picker makes
+// (preselect_for_dataset), so the valid dataset is not lost with the pairing.
+void pair_loss_with_dataset(std::vector<Candidate>& candidates, Decoder& d) {
+  Candidate* dataset = find_candidate(candidates, "dataset");
+  if (!dataset || !dataset->value.is_string()) return;
+  const std::optional<DatasetKind> kind = dataset_from_name(dataset->value.get_ref<const std::string&>());
+  if (!kind || is_classification(*kind)) return;
+  Candidate* loss = find_candidate(candidates, "loss");
+  std::optional<Loss> named;
+  if (loss && loss->value.is_string()) named = loss_from_name(loss->value.get_ref<const std::string&>());
+  const Loss effective = named.value_or(d.base.loss);
+  if (effective != Loss::bce && effective != Loss::softmax_ce) return;
+  TrainConfig paired = d.base;
+  paired.dataset = *kind;
+  preselect_for_dataset(paired);
+  const std::string pairing = std::string("using \"") + loss_name(paired.loss) + "\" with the output \"" +
+                              activation_name(paired.output_activation) + "\", the page's pairing for a regression dataset";
+  if (loss) {
+    TrainConfig scratch;
+    const FieldErrors unreadable = apply_config_json(json{{"loss", loss->value}}, scratch);
+    const std::string why = named ? std::string("\"") + loss_name(*named) + "\" cannot train on the regression dataset \"" +
+                                        dataset_name(*kind) + "\" (targets in [-1, 1])"
+                                  : unreadable.empty() ? std::string("unreadable") : unreadable.front().message;
+    d.result.warnings.push_back({"loss", why + "; " + pairing});
+  }
+  if (loss) loss->value = loss_name(paired.loss);
+  else candidates.push_back({"loss", loss_name(paired.loss), ""});
+  Candidate* output = find_candidate(candidates, "outputActivation");
+  if (output) {
+    TrainConfig with_output = paired;
+    const FieldErrors errors = apply_config_json(json{{"outputActivation", output->value}}, with_output);
+    if (errors.empty()) return;  // the link's output fits the paired loss
+    d.result.warnings.push_back({"outputActivation", errors.front().message + "; " + pairing});
+    output->value = activation_name(paired.output_activation);
+  } else {
+    candidates.push_back({"outputActivation", activation_name(paired.output_activation), ""});
+  }
+}
+
 // Applies the link's config fields over the defaults' config, dropping the ones
 // the engine's reader rejects until the rest applies cleanly. Each round drops
 // at least one field, so this ends.
 TrainConfig resolve_config(std::vector<Candidate> candidates, Decoder& d) {
+  pair_loss_with_dataset(candidates, d);
   while (true) {
     json patch = json::object();
     for (const Candidate& c : candidates) patch[c.field] = c.value;
@@ -332,7 +380,24 @@ TrainConfig resolve_config(std::vector<Candidate> candidates, Decoder& d) {
   }
 }
 
+// origin= fails closed: a value that cannot be read answers no parent ("none"), never any parent.
+void read_origin(const Read& read, Decoder& d) {
+  Result<std::string> origin = read.value ? normalise_origin(read.value->get_ref<const std::string&>())
+                                          : Result<std::string>::failure({{"origin", read.error}});
+  if (!origin.ok()) {
+    d.result.warnings.push_back({"origin", origin.errors.front().message +
+                                               "; so postMessage is answered by no parent (origin=none) until the link gives a valid one"});
+  }
+  d.result.state["origin"] = origin.ok() ? *origin.value : std::string("none");
+}
+
 }  // namespace
+
+FieldError url_hash_too_long(std::size_t length) {
+  const std::optional<FieldError> e = over_cap("", "the link's state", length, kMaxUrlHashLength, "this page");
+  return e ? FieldError{e->field, e->message + "; using the defaults"}
+           : FieldError{"", "the link's state is too long; using the defaults"};
+}
 
 std::string encode_url_state(const json& state, const json& defaults) {
   std::string out = "v=" + std::to_string(kUrlStateVersion);
@@ -354,8 +419,7 @@ UrlStateResult decode_url_state(std::string_view hash, const json& defaults) {
   Decoder d{defaults, config_in(defaults), json(), {}};
   d.base_json = config_to_json(d.base);
   if (hash.size() > kMaxUrlHashLength) {
-    d.result.warnings.push_back({"", "the link's state is " + std::to_string(hash.size()) + " characters, more than the " +
-                                         std::to_string(kMaxUrlHashLength) + " this page reads; using the defaults"});
+    d.result.warnings.push_back(url_hash_too_long(hash.size()));
     return d.result;
   }
   if (!hash.empty() && hash[0] == '#') hash.remove_prefix(1);
@@ -396,7 +460,8 @@ UrlStateResult decode_url_state(std::string_view hash, const json& defaults) {
     if (!raws[std::size_t(k)].seen) continue;
     const KeySpec& spec = kKeys[k];
     Read read = read_value(spec, raws[std::size_t(k)].value, raws[std::size_t(k)].has_value);
-    if (!read.value) d.warn(spec.field, read.error);
+    if (spec.kind == Kind::text && std::string_view(spec.field) == "origin") read_origin(read, d);
+    else if (!read.value) d.warn(spec.field, read.error);
     else if (is_config_field(spec.field)) config_fields.push_back({spec.field, std::move(*read.value), ""});
     else other_fields.emplace_back(spec.field, std::move(*read.value));
   }

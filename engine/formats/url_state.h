@@ -9,7 +9,7 @@
 //   dataset     dataset                            hide        hide           list of names
 //   samples     samples                            theme       theme          light | dark | auto
 //   noise       noise                              autoplay    autoplay       0/1
-//   train       trainFraction                      origin      origin         "" or http(s)://host[:port]
+//   train       trainFraction                      origin      origin         "", none or http(s)://host[:port]
 //   features    features        list               selected    selected       parameter id, "" = none
 //   hidden      hidden          list ("" = none)   sample      derivationSample
 //   activation  activation                         lens        gradientLens   0/1
@@ -44,16 +44,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/core/input_limits.h"  // kMaxUrlHashLength ('#' included), kMaxUrlOriginLength
 #include "engine/core/result.h"
 
 namespace bpl {
 
 inline constexpr int kUrlStateVersion = 1;
-inline constexpr std::size_t kMaxUrlHashLength = 65536;  // bytes, '#' included
 inline constexpr int kMaxUrlKeys = 128;                  // key=value pairs
 inline constexpr int kMaxUrlListItems = 64;              // any list (features and hidden have smaller caps of their own)
 inline constexpr std::size_t kMaxUrlNameLength = 32;     // a panel or control name
-inline constexpr std::size_t kMaxUrlOriginLength = 256;
 inline constexpr std::size_t kMaxUrlSelectedLength = 64;
 
 // "v=1&…": every key of the table whose value in `state` differs from its value
@@ -69,12 +68,20 @@ struct UrlStateResult {
 };
 
 // Lenient: a malformed or out-of-range field is left out of `state` with a
-// warning, every valid field is kept. Config fields are checked by the
+// warning, every valid field is kept; except origin, which fails closed: a
+// malformed origin becomes "none" (answer no parent, engine/formats/origin.h),
+// and a valid one is normalised. Config fields are checked by the
 // engine's own reader (apply_config_json) over the config in `defaults`, so
-// that state applied over defaults is a valid TrainConfig; "selected" must name
+// that state applied over defaults is a valid TrainConfig (a regression dataset
+// with a classification loss keeps the dataset and takes the page's pairing,
+// preselect_for_dataset); "selected" must name
 // a parameter and "weights" must fit the network that config describes. A
 // leading '#' is allowed. Never aborts; linear in the length of `hash`.
 UrlStateResult decode_url_state(std::string_view hash,
                                 const nlohmann::json& defaults = nlohmann::json::object());
+
+// The one warning of a hash longer than kMaxUrlHashLength (the page's bridge
+// measures it and sends only its length; decode_url_state gives the same).
+FieldError url_hash_too_long(std::size_t length);
 
 }  // namespace bpl

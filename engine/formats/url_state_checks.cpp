@@ -68,23 +68,6 @@ std::optional<std::string> check_names(const json& list) {
   return std::nullopt;
 }
 
-// "" (answer any parent) or scheme://host[:port], the form of window.origin.
-std::optional<std::string> check_origin(const std::string& origin) {
-  const std::string expected = "expected \"\" or an origin like https://example.org (scheme://host[:port], at most " +
-                               std::to_string(kMaxUrlOriginLength) + " characters), got \"" + printable(origin) + "\"";
-  if (origin.empty()) return std::nullopt;
-  if (origin.size() > kMaxUrlOriginLength) return expected;
-  const std::size_t sep = origin.find("://");
-  if (sep == std::string::npos || sep == 0 || sep + 3 == origin.size()) return expected;
-  for (std::size_t i = 0; i < origin.size(); ++i) {
-    const auto c = static_cast<unsigned char>(origin[i]);
-    const bool ok = i < sep ? std::isalnum(c) || c == '+' || c == '-' || c == '.'
-                            : i < sep + 3 || std::isalnum(c) || c == '-' || c == '.' || c == ':' || c == '[' || c == ']';
-    if (!ok) return expected;
-  }
-  return std::nullopt;
-}
-
 std::string describe_shape(const NetworkShape& shape) {
   std::string text = std::to_string(shape.inputs);
   for (const LayerShape& layer : shape.layers) text += " → " + std::to_string(layer.units) + " " + activation_name(layer.activation);
@@ -94,6 +77,7 @@ std::string describe_shape(const NetworkShape& shape) {
 std::optional<std::string> check_weights(const json& model, const TrainConfig& config) {
   const Result<Network<double>> net = model_from_json(model);
   if (!net.ok()) return to_string(net.errors.front());
+  if (const std::optional<FieldError> overflow = float_overflow(*net.value)) return to_string(*overflow);
   const NetworkShape have = net.value->shape(), want = config.network_shape();
   bool same = have.inputs == want.inputs && have.loss == want.loss && have.layers.size() == want.layers.size();
   for (std::size_t l = 0; same && l < have.layers.size(); ++l) {
@@ -111,7 +95,6 @@ std::optional<std::string> check_state_field(const std::string& field, const jso
   if (field == "theme") return one_of(value, {"light", "dark", "auto"});
   if (field == "descent.optimizer") return one_of(value, {"gd", "momentum", "adam"});
   if (field == "selected") return check_selected(value.get_ref<const std::string&>(), config);
-  if (field == "origin") return check_origin(value.get_ref<const std::string&>());
   if (field == "panels" || field == "hide") return check_names(value);
   if (field == "weights") return check_weights(value, config);
   if (field == "expression") {

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/core/text.h"
+
 namespace bpl::url {
 
 // Escapes every byte outside RFC 3986's fragment characters, and also & = + ;
@@ -18,10 +20,9 @@ std::string percent_encode(std::string_view text, bool in_list = false);
 // %XX → byte; nullopt on a '%' not followed by two hex digits. '+' stays '+'.
 std::optional<std::string> percent_decode(std::string_view text);
 
-bool is_valid_utf8(std::string_view text);
-// For messages: valid UTF-8 kept, other bytes and control characters as '?',
-// cut after max_chars characters with "…".
-std::string printable(std::string_view text, std::size_t max_chars = 40);
+// For messages (engine/core/text.h): the codec's files call them unqualified.
+using bpl::is_valid_utf8;
+using bpl::printable;
 
 // A decimal number ("-1", "0.03", ".5", "1e-8"; no inf, nan or hex): an integer
 // JSON value when it has no '.' or exponent and fits in 64 bits, else a double.

@@ -1,8 +1,10 @@
 #include "engine/mlp/model_json.h"
 
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "engine/core/input_limits.h"
 #include "engine/core/json_text.h"
 
 namespace bpl {
@@ -156,7 +158,32 @@ Result<Network<double>> model_from_json(const json& value) {
   return R::success(std::move(net));
 }
 
+std::optional<FieldError> float_overflow(const Network<double>& net) {
+  for (std::size_t l = 0; l < net.layers.size(); ++l) {
+    const Layer<double>& layer = net.layers[l];
+    const std::string path = "layers[" + std::to_string(l) + "]";
+    auto overflows = [](double v) { return !std::isfinite(double(float(v))); };
+    auto message = [](double v) {
+      char text[32];
+      std::snprintf(text, sizeof text, "%.3g", v);
+      return std::string(text) + " does not fit the 32-bit floats the page trains in (|w| ≤ 3.4e38)";
+    };
+    for (int j = 0; j < layer.weights.rows(); ++j) {
+      for (int i = 0; i < layer.weights.cols(); ++i) {
+        if (overflows(layer.weights(j, i))) {
+          return FieldError{path + ".weights[" + std::to_string(j) + "][" + std::to_string(i) + "]", message(layer.weights(j, i))};
+        }
+      }
+      if (overflows(layer.biases(j))) return FieldError{path + ".biases[" + std::to_string(j) + "]", message(layer.biases(j))};
+    }
+  }
+  return std::nullopt;
+}
+
 Result<Network<double>> read_model_json(const std::string& text) {
+  if (auto too_big = over_cap("model", "the MODEL.json text", text.size(), kMaxModelJsonBytes, "the model reader")) {
+    return Result<Network<double>>::failure({*too_big});
+  }
   Result<json> parsed = parse_json_text(text, "model");
   if (!parsed.ok()) return Result<Network<double>>::failure(parsed.errors);
   return model_from_json(*parsed.value);

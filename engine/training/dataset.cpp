@@ -155,6 +155,14 @@ std::vector<Point> generate_points(DatasetKind kind, int samples, double noise, 
   return {};
 }
 
+int training_point_count(const DatasetSettings& settings) {
+  const int samples = settings.kind == DatasetKind::xor4 ? 4
+                      : settings.samples > 0         ? settings.samples
+                                                     : default_samples(settings.kind);
+  const double fraction = settings.train_fraction > 0.0 ? std::min(settings.train_fraction, 1.0) : 0.0;  // NaN: 0
+  return int(std::floor(double(samples) * fraction));
+}
+
 Dataset make_dataset(const DatasetSettings& settings) {
   const int samples = settings.samples > 0 ? settings.samples : default_samples(settings.kind);
   std::vector<Point> points = generate_points(settings.kind, samples, settings.noise, settings.seed);

@@ -67,5 +67,7 @@ struct Dataset {
 std::vector<Point> generate_points(DatasetKind kind, int samples, double noise, std::uint64_t seed);
 // generate_points, shuffled and split.
 Dataset make_dataset(const DatasetSettings& settings);
+// make_dataset(settings).train.size(), without generating the points.
+int training_point_count(const DatasetSettings& settings);
 
 }  // namespace bpl

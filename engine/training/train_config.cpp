@@ -9,6 +9,7 @@
 
 #include "engine/core/count_text.h"
 #include "engine/core/json_text.h"
+#include "engine/core/text.h"
 
 namespace bpl {
 
@@ -96,7 +97,7 @@ FieldErrors validate(const TrainConfig& c) {
   require(c.noise >= 0.0 && c.noise <= 1.0, "noise", "expected a number in [0, 1]");
   require(c.train_fraction > 0.0 && c.train_fraction <= 1.0, "trainFraction", "expected a number in (0, 1]");
   const int total = c.samples > 0 && c.dataset != DatasetKind::xor4 ? c.samples : default_samples(c.dataset);
-  require(!(c.train_fraction > 0.0) || std::floor(total * c.train_fraction) >= 1, "trainFraction",
+  require(!(c.train_fraction > 0.0) || training_point_count(c.dataset_settings()) >= 1, "trainFraction",
           "leaves no training points; expected a larger fraction of the " + std::to_string(total) + " points");
   require(!c.features.empty(), "features", std::string("expected at least one of ") + feature_names());
   for (size_t i = 0; i < c.features.size(); ++i) {
@@ -162,7 +163,7 @@ void read_name(const json& value, const char* field, const char* expected, FromN
   if (auto parsed = from_name(name)) {
     out = *parsed;
   } else {
-    errors.push_back({field, "unknown name \"" + name + "\"; expected one of " + expected});
+    errors.push_back({field, "unknown name \"" + printable(name) + "\"; expected one of " + expected});
   }
 }
 
@@ -200,6 +201,10 @@ void read_features(const json& value, std::vector<Feature>& out, FieldErrors& er
     errors.push_back({"features", expected + ", got " + value.type_name()});
     return;
   }
+  if (value.size() > kFeatureCount) {  // each feature at most once: a longer list cannot be valid
+    errors.push_back({"features", expected + " (each at most once), got " + std::to_string(value.size()) + " items"});
+    return;
+  }
   std::vector<Feature> features;
   const size_t before = errors.size();
   for (size_t i = 0; i < value.size(); ++i) {
@@ -209,7 +214,8 @@ void read_features(const json& value, std::vector<Feature>& out, FieldErrors& er
     if (f) {
       features.push_back(*f);
     } else {
-      errors.push_back({field, std::string("unknown feature ") + value[i].dump() + "; expected one of " + feature_names()});
+      errors.push_back({field, "unknown feature " + printable(value[i].dump(-1, ' ', false, json::error_handler_t::replace)) +
+                                   "; expected one of " + feature_names()});
     }
   }
   if (errors.size() == before) out = features;
@@ -282,6 +288,18 @@ FieldErrors apply_config_json(const std::string& text, TrainConfig& config) {
   Result<json> parsed = parse_json_text(text, "config");
   if (!parsed.ok()) return parsed.errors;
   return apply_config_json(*parsed.value, config);
+}
+
+void preselect_for_dataset(TrainConfig& config) {
+  if (is_classification(config.dataset)) {
+    if (config.loss == Loss::half_mse || config.loss == Loss::mse) {
+      config.loss = Loss::bce;
+      config.output_activation = Activation::sigmoid;
+    }
+  } else {
+    config.loss = Loss::half_mse;
+    config.output_activation = Activation::tanh;
+  }
 }
 
 // ---------------------------------------------------------------- JSON writing

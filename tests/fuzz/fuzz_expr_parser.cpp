@@ -104,6 +104,9 @@ void check_point(Graph& g, double x, double y) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view source(reinterpret_cast<const char*>(data), size);
   ParseResult parsed = parse(source);
+  // The size cap (README "Input limits"): past it, refused unread; up to it, never refused for length.
+  const bool refused_for_length = !parsed.ok && parsed.error.message.find("too long") != std::string::npos;
+  require(refused_for_length == (size > kMaxExpressionLength), "refused for its length exactly when over the cap");
   if (!parsed.ok) {
     const ParseError& error = parsed.error;
     require(!error.message.empty(), "an error has a message");

@@ -31,6 +31,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const MermaidImport imported = parse_mermaid_network(text);
   require(imported.ok() == imported.errors.empty(), "a network or errors, never both");
+  // The size cap (README "Input limits"): past it, refused unread at line 1; up to it, never for its size.
+  const bool refused_for_length = !imported.ok() && imported.errors.front().message.find("bytes, more than the 256 KiB") != std::string::npos;
+  require(refused_for_length == (size > kMaxMermaidBytes), "refused for its length exactly when over the cap");
   int lines = 1;
   for (char c : text) lines += c == '\n';
   for (const MermaidError& e : imported.errors) {

@@ -1,6 +1,7 @@
 // libFuzzer target: any bytes as MODEL.json → read_model_json; a network it
 // accepts has a consistent shape, finite parameters, and writes out to text
 // that reads back to the same network. A failed invariant aborts with a message.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -8,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/core/input_limits.h"
 #include "engine/mlp/model_json.h"
 
 using json = nlohmann::json;
@@ -40,6 +42,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data), size);
   const Result<Network<double>> read = read_model_json(text);
   require(read.ok() != !read.errors.empty(), "a network or errors, never both");
+  // The caps (README "Input limits"): the size, refused unread; the nesting, refused before a tree is built.
+  const bool refused_for_length = !read.ok() && read.errors.front().message.find("bytes, more than the 64 MiB") != std::string::npos;
+  require(refused_for_length == (size > kMaxModelJsonBytes), "refused for its length exactly when over the cap");
+  const std::size_t opening = std::min(text.find_first_not_of('['), text.size());
+  const bool refused_for_depth = !read.ok() && read.errors.front().message.find("nested deeper than 64 levels") != std::string::npos;
+  if (opening > std::size_t(kMaxJsonDepth)) require(refused_for_depth, "nesting past the cap is refused");
+  if (text == std::string(opening, '[') + std::string(opening, ']')) {
+    require(refused_for_depth == (opening > std::size_t(kMaxJsonDepth)), "nesting up to the cap is read");
+  }
   for (const FieldError& e : read.errors) require(!e.message.empty(), "errors say what was expected");
   if (!read.ok()) return 0;
   check_network(*read.value);

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/training/train_config.h"
+#include "engine/formats/origin.h"
 #include "engine/formats/url_state.h"
 
 using json = nlohmann::json;
@@ -44,6 +45,19 @@ bool is_config_key(const std::string& key) {
 void check(std::string_view hash, const json& defaults) {
   const UrlStateResult decoded = decode_url_state(hash, defaults);
   require(decoded.state.is_object(), "state is an object");
+  // The size cap (README "Input limits"): past it the whole hash is ignored with one warning.
+  bool refused_for_length = false;
+  for (const FieldError& w : decoded.warnings) refused_for_length = refused_for_length || w.message.find("bytes, more than the 64 KiB") != std::string::npos;
+  require(refused_for_length == (hash.size() > kMaxUrlHashLength), "refused for its length exactly when over the cap");
+  if (refused_for_length) require(decoded.state.empty() && decoded.warnings.size() == 1, "an over-cap hash applies nothing");
+  // origin= fails closed: a warning about it leaves "none", never "" (any parent).
+  for (const FieldError& w : decoded.warnings) {
+    if (w.field == "origin") require(decoded.state.value("origin", "") == "none", "a malformed origin answers no one");
+  }
+  if (decoded.state.contains("origin")) {
+    const Result<std::string> again = normalise_origin(decoded.state["origin"].get<std::string>());
+    require(again.ok() && *again.value == decoded.state["origin"], "a kept origin is already normalised");
+  }
   // Strict dumps abort on invalid UTF-8: everything decoded must be printable by the page.
   (void)decoded.state.dump();
   for (const FieldError& w : decoded.warnings) {
