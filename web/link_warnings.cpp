@@ -28,8 +28,10 @@ void draw_link_warnings(App& app) {
   const float margin = ImGui::GetFontSize();
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - margin, viewport->WorkPos.y + margin * 2.5f),
                           ImGuiCond_Always, ImVec2(1.0f, 0.0f));
-  // At most half the page either way: the panels under it stay usable, and Dismiss clears it.
-  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(viewport->WorkSize.x * 0.5f, viewport->WorkSize.y * 0.5f));
+  // At most half the page's height (the panels under it stay usable, and Dismiss clears it) and
+  // never wider than the page: on a phone the text wraps inside it instead of running off the edge.
+  const float max_width = viewport->WorkSize.x - 2.0f * margin;
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(max_width, viewport->WorkSize.y * 0.5f));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing;
   bool open = true;
@@ -41,9 +43,10 @@ void draw_link_warnings(App& app) {
     w.dismiss_y = min.y;
     w.dismiss_w = size.x;
     w.dismiss_h = size.y;
-    ImGui::SameLine();
+    if (max_width > ImGui::GetFontSize() * 24) ImGui::SameLine();  // a phone gets it on its own line
     ImGui::TextDisabled("The rest of the link applied.");
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    const float padding = 2.0f * ImGui::GetStyle().WindowPadding.x + ImGui::GetStyle().ScrollbarSize;
+    ImGui::PushTextWrapPos(std::min(ImGui::GetFontSize() * 30, max_width - padding));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1.0f));
     for (int i = 0; i < shown_count(w); ++i) ImGui::TextWrapped("• %s", w.kept[std::size_t(i)].c_str());
     ImGui::PopStyleColor();

@@ -147,6 +147,8 @@ export const tests = [
     async run({openApp}) {
       const clean = await openApp('', SMALL);
       const hostile = await openApp('#' + Array.from({length: 200}, (_, i) => `k${i}=1`).join('&'), SMALL);
+      // The Dismiss button's place is known once a frame has drawn the warnings (slow on a loaded machine).
+      await hostile.waitForFunction(() => window.backprop.layout().warnings.dismiss !== null, null, {timeout: 10000});
       const layout = await api(hostile, 'layout');
       assert(layout.warnings.total === 129 && layout.warnings.shown === 8 && layout.warnings.open, `warnings: ${JSON.stringify(layout.warnings)}`);
       assert((await hostile.evaluate(() => window.backprop.urlWarnings)).length === 33, 'urlWarnings keeps 32 and says how many more');
