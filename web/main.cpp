@@ -4,7 +4,9 @@
 #include <GLFW/glfw3.h>
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "app.h"
 #include "imgui.h"
@@ -27,6 +29,33 @@ void scroll_callback(GLFWwindow* window, double dx, double dy) {
   ImGui_ImplGlfw_ScrollCallback(window, notches(dx), notches(dy));
 }
 
+// ImGui 1.86 samples keys as held state at NewFrame, so a press and release that both
+// arrive between two frames (a quick tap while a frame is slow) would never be seen.
+// Such a release is held back until a frame has seen the key down.
+struct KeyEvent {
+  int key, scancode, mods;
+};
+std::vector<int> g_pressed_since_frame;
+std::vector<KeyEvent> g_held_releases;
+
+void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  const bool unseen = std::find(g_pressed_since_frame.begin(), g_pressed_since_frame.end(), key) !=
+                      g_pressed_since_frame.end();
+  if (action == GLFW_PRESS) g_pressed_since_frame.push_back(key);
+  if (action == GLFW_RELEASE && unseen) {
+    g_held_releases.push_back({key, scancode, mods});
+    return;
+  }
+  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+// After NewFrame has read the keys: release the held ones for the next frame.
+void release_held_keys() {
+  g_pressed_since_frame.clear();
+  for (const KeyEvent& e : g_held_releases) ImGui_ImplGlfw_KeyCallback(g_window, e.key, e.scancode, GLFW_RELEASE, e.mods);
+  g_held_releases.clear();
+}
+
 void frame() {
   const double start = bpl::web::now_ms();
   bpl::web::fit_window_to_canvas(g_window);
@@ -34,6 +63,7 @@ void frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
+  release_held_keys();
   bpl::web::draw_frame(*g_app);
   ImGui::Render();
   int width = 0, height = 0;
@@ -67,6 +97,7 @@ int main() {
 
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   glfwSetScrollCallback(g_window, scroll_callback);  // replaces the backend's, which it calls
+  glfwSetKeyCallback(g_window, key_callback);        // likewise
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   emscripten_set_main_loop(frame, 0, false);

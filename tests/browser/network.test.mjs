@@ -149,7 +149,13 @@ export const tests = [
       }, null, {timeout: 10000});
       await page.keyboard.press('Control+A');
       await page.keyboard.type('0.625');
-      await page.keyboard.press('Enter');
+      // Enter down and up in one task, so both arrive before the next frame: a quick tap
+      // on a slow frame must still count (ImGui 1.86 samples keys once a frame).
+      await page.evaluate(() => {
+        for (const type of ['keydown', 'keyup']) {
+          window.dispatchEvent(new KeyboardEvent(type, {key: 'Enter', code: 'Enter', keyCode: 13, which: 13, bubbles: true}));
+        }
+      });
       await page.waitForFunction(() => window.backprop.metrics().editor === null, null, {timeout: 10000});
       const w1 = (await api(page, 'parameters')).find((p) => p.id === 'w1');
       assert(w1.value === 0.625, `w1 after typing: ${w1.value}`);
