@@ -216,7 +216,7 @@ TEST_CASE("url_state: a malformed field falls back to its default, the others ap
       {"expr=%E0%A4", "expression", "UTF-8"},
       {"selected=w9", "selected", "no parameter \"w9\""},
       {"sample=-1", "derivationSample", "from 0"},
-      {"panels=net%20work", "panels", "not a name"},
+      {"panels=net%20work", "panels", "unknown name \"net work\"; expected names from: network"},
       {"w=2,2:relu", "weights", "expected <inputs>"},
       {"w=2,2:relu,1:sigmoid,bce,f32:AAAA", "weights", "expected 9 values"},
       {weights_2_2_1.substr(4), "weights", "2 → 4 sigmoid → 1 sigmoid, bce"},

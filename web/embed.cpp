@@ -7,19 +7,6 @@
 
 namespace bpl::web {
 
-const std::vector<std::string>& embed_panel_names() {
-  static const std::vector<std::string> names = {"network", "derivation", "training", "curves", "output", "expression"};
-  return names;
-}
-
-const std::vector<std::string>& embed_control_names() {
-  static const std::vector<std::string> names = {
-      "play", "reset", "step", "speed", "dataset", "noise", "trainFraction", "regenerate", "hidden", "activation",
-      "outputActivation", "loss", "features", "optimizer", "learningRate", "batchSize", "regularization", "init",
-      "seed", "gradientLens"};
-  return names;
-}
-
 namespace {
 bool contains(const std::vector<std::string>& list, const char* name) {
   return std::find(list.begin(), list.end(), name) != list.end();

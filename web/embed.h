@@ -10,22 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "engine/formats/state_schema.h"
+
 namespace bpl::web {
 
 struct App;
 
-struct EmbedOptions {
-  bool embed = false;
-  std::vector<std::string> panels;  // empty: all of the current demo's
-  std::vector<std::string> hide;
-  std::string theme = "light";      // light | dark | auto
-  bool autoplay = false;
-  std::string origin;               // postMessage: "" any parent, "none" no parent, else only this one
-                                    // (normalised, engine/formats/origin.h; web/bridge.js enforces it)
-};
-
-const std::vector<std::string>& embed_panel_names();
-const std::vector<std::string>& embed_control_names();
+// The embed options are state fields (engine/formats/state_schema.h: embed,
+// panels, hide, theme, autoplay, origin; the known panel and control names).
+using EmbedOptions = EmbedState;
 
 bool panel_visible(const App& app, const char* panel);
 bool control_visible(const App& app, const char* control);

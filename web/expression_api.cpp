@@ -1,4 +1,4 @@
-// window.backprop methods of the f(x, y) demo (state keys: web/expression_state.cpp):
+// window.backprop methods of the f(x, y) demo (state keys: engine/formats/state_schema.h):
 //   expression({expression, point})  value and gradient of any text; changes nothing on screen
 //   expressionView()                 what the demo shows: graph nodes, step, derivation, runs
 //   expressionPresets()              the preset buttons

@@ -12,7 +12,6 @@
 //   forward_pass / backward_step / ...         the step-through buttons
 //   run_descent                                adds a path with the current settings
 //   expression_mermaid / _latex / _markdown    exports
-//   *_expression_state                         getState/setState keys (web/expression_state.cpp)
 #include <optional>
 #include <string>
 #include <vector>
@@ -135,13 +134,5 @@ void refresh_field(ExpressionDemo& demo);
 std::string expression_mermaid(const ExpressionDemo& demo);   // `graph LR` with values and adjoints
 std::string expression_latex(const ExpressionDemo& demo);     // the sums over paths, then ∇f symbolically
 std::string expression_markdown(const ExpressionDemo& demo);  // a title, the mermaid block and the LaTeX
-
-// getState/setState (web/app_state.cpp delegates the keys expression, point, descent).
-bool is_expression_key(const std::string& key);
-void write_expression_state(const ExpressionDemo& demo, nlohmann::json& state);
-// Every bad field as {field, message}; changes nothing.
-FieldErrors check_expression_state(const ExpressionDemo& demo, const nlohmann::json& part);
-// Call only after check_expression_state found nothing.
-void apply_expression_state(ExpressionDemo& demo, const nlohmann::json& part);
 
 }  // namespace bpl::web

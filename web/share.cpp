@@ -32,35 +32,6 @@ json shared_state(App& app, const ShareOptions& options) {
   return state;
 }
 
-// Applies `state` all at once; if that fails, key by key (the training config as
-// one group first), so every valid field still takes effect.
-std::vector<std::string> apply_leniently(App& app, const json& state) {
-  std::vector<std::string> warnings;
-  if (set_state(app, state).empty()) return warnings;
-  json config = json::object(), rest = json::object();
-  const json config_keys = app.default_state;
-  for (auto it = state.begin(); it != state.end(); ++it) (config_keys.contains(it.key()) ? config : rest)[it.key()] = it.value();
-  std::vector<json> groups;
-  if (set_state(app, config).empty()) {
-    config = json::object();
-  }
-  for (auto it = config.begin(); it != config.end(); ++it) groups.push_back(json{{it.key(), it.value()}});
-  for (auto it = rest.begin(); it != rest.end(); ++it) groups.push_back(json{{it.key(), it.value()}});
-  // Config keys one at a time may need a partner (a loss with its output): retry until nothing changes.
-  for (int round = 0; round < 3 && !groups.empty(); ++round) {
-    std::vector<json> failed;
-    for (const json& group : groups)
-      if (!set_state(app, group).empty()) failed.push_back(group);
-    if (failed.size() == groups.size()) break;
-    groups.swap(failed);
-  }
-  for (const json& group : groups) {
-    FieldErrors errors = set_state(app, group);
-    for (const FieldError& e : errors) warnings.push_back(e.field + ": " + e.message + " (default used)");
-  }
-  return warnings;
-}
-
 std::string iframe_html(const std::string& link, int height) {
   return "<iframe src=\"" + link + "\" width=\"100%\" height=\"" + std::to_string(height) +
          "\" style=\"border:0\" title=\"BackpropLens\" loading=\"lazy\"></iframe>";
@@ -100,10 +71,13 @@ std::vector<std::string> load_hash(App& app, const std::string& hash) {
   UrlStateResult decoded = decode_url_state(hash, app.default_state);
   std::vector<std::string> warnings;
   for (const FieldError& e : decoded.warnings) warnings.push_back(e.field.empty() ? e.message : e.field + ": " + e.message);
-  json state = decoded.state.is_object() ? decoded.state : json::object();
-  json weights = state.contains("weights") ? state["weights"] : json(nullptr);
-  state.erase("weights");
-  for (const std::string& w : apply_leniently(app, state)) warnings.push_back(w);
+  // A link is the defaults plus its fields; the decoder already settled every
+  // field against them (engine/formats/state_schema.h), so this applies whole.
+  json weights = decoded.state.contains("weights") ? decoded.state["weights"] : json(nullptr);
+  decoded.state.erase("weights");
+  json state = app.default_state;
+  state.merge_patch(decoded.state);
+  for (const FieldError& e : set_state(app, state)) warnings.push_back(e.field + ": " + e.message + " (not applied)");
   if (!weights.is_null()) {
     stop_step(app.network);
     FieldErrors errors = app.network.trainer.load_model_json(weights.dump());

@@ -1,5 +1,5 @@
-// Section index: the key table · encoding · reading values · decoding.
-// The config fields' cross-field rules: url_state_config.cpp.
+// Section index: paths · encoding · reading values · decoding. The keys, their
+// readers and the rules between fields are the state table's (state_schema.h).
 #include "engine/formats/url_state.h"
 
 #include <algorithm>
@@ -9,10 +9,7 @@
 #include <vector>
 
 #include "engine/mlp/model_json.h"
-#include "engine/training/train_config.h"
-#include "engine/formats/origin.h"
-#include "engine/formats/url_state_checks.h"
-#include "engine/formats/url_state_config.h"
+#include "engine/formats/state_schema.h"
 #include "engine/formats/url_state_text.h"
 #include "engine/formats/url_state_weights.h"
 
@@ -22,74 +19,9 @@ using json = nlohmann::json;
 
 namespace {
 
-// ---------------------------------------------------------------- the key table
+// ---------------------------------------------------------------- paths
 
-enum class Kind { name, text, number, boolean, number_list, name_list, point, weights };
-
-struct KeySpec {
-  const char* url;    // the key in the link
-  const char* field;  // the state field; "descent.start" = state["descent"]["start"]
-  Kind kind;
-};
-
-// The order of the links this writes; the table in url_state.h.
-const KeySpec kKeys[] = {
-    {"demo", "demo", Kind::name},
-    {"dataset", "dataset", Kind::name},
-    {"samples", "samples", Kind::number},
-    {"noise", "noise", Kind::number},
-    {"train", "trainFraction", Kind::number},
-    {"features", "features", Kind::name_list},
-    {"hidden", "hidden", Kind::number_list},
-    {"activation", "activation", Kind::name},
-    {"slope", "leakySlope", Kind::number},
-    {"output", "outputActivation", Kind::name},
-    {"loss", "loss", Kind::name},
-    {"optimizer", "optimizer", Kind::name},
-    {"lr", "learningRate", Kind::number},
-    {"momentum", "momentum", Kind::number},
-    {"beta1", "beta1", Kind::number},
-    {"beta2", "beta2", Kind::number},
-    {"eps", "epsilon", Kind::number},
-    {"batch", "batchSize", Kind::number},
-    {"reg", "regularization", Kind::name},
-    {"regRate", "regularizationRate", Kind::number},
-    {"init", "init", Kind::name},
-    {"seed", "seed", Kind::number},
-    {"epochs", "epochs", Kind::number},
-    {"selected", "selected", Kind::text},
-    {"sample", "derivationSample", Kind::number},
-    {"lens", "gradientLens", Kind::boolean},
-    {"log", "logScale", Kind::boolean},
-    {"discretize", "discretize", Kind::boolean},
-    {"test", "showTestPoints", Kind::boolean},
-    {"expr", "expression", Kind::text},
-    {"point", "point", Kind::point},
-    {"d.opt", "descent.optimizer", Kind::name},
-    {"d.lr", "descent.learningRate", Kind::number},
-    {"d.steps", "descent.steps", Kind::number},
-    {"d.momentum", "descent.momentum", Kind::number},
-    {"d.start", "descent.start", Kind::point},
-    {"embed", "embed", Kind::boolean},
-    {"panels", "panels", Kind::name_list},
-    {"hide", "hide", Kind::name_list},
-    {"theme", "theme", Kind::name},
-    {"autoplay", "autoplay", Kind::boolean},
-    {"origin", "origin", Kind::text},
-    {"w", "weights", Kind::weights},
-};
-constexpr int kKeyCount = int(sizeof kKeys / sizeof kKeys[0]);
-
-int find_key(std::string_view key) {
-  for (int k = 0; k < kKeyCount; ++k)
-    if (key == kKeys[k].url || key == kKeys[k].field) return k;
-  return -1;
-}
-
-bool is_config_field(const std::string& field) {
-  static const json keys = config_to_json(TrainConfig{});
-  return keys.contains(field);
-}
+using Kind = FieldSyntax;
 
 const json* find_path(const json& root, std::string_view path) {
   if (!root.is_object()) return nullptr;
@@ -119,8 +51,8 @@ std::optional<std::string> encode_item(const json& item, bool in_list) {
   return url::format_number(item);
 }
 
-std::optional<std::string> encode_value(const KeySpec& spec, const json& v) {
-  switch (spec.kind) {
+std::optional<std::string> encode_value(const StateField& spec, const json& v) {
+  switch (spec.syntax) {
     case Kind::name:
     case Kind::text:
       if (!v.is_string()) return std::nullopt;
@@ -194,17 +126,17 @@ Read read_point(std::string_view raw) {
   return {std::move(point), ""};
 }
 
-Read read_value(const KeySpec& spec, std::string_view raw, bool has_value) {
+Read read_value(const StateField& spec, std::string_view raw, bool has_value) {
   if (!has_value) {
-    if (spec.kind == Kind::boolean) return {json(true), ""};
+    if (spec.syntax == Kind::boolean) return {json(true), ""};
     return {std::nullopt, std::string("no value; expected ") + spec.url + "=…"};
   }
-  switch (spec.kind) {
+  switch (spec.syntax) {
     case Kind::name:
     case Kind::text:
       return text_value(raw);
     case Kind::number:
-      return number_value(raw, is_config_field(spec.field));
+      return number_value(raw, true);
     case Kind::boolean:
       if (raw == "1" || raw == "true") return {json(true), ""};
       if (raw == "0" || raw == "false") return {json(false), ""};
@@ -219,7 +151,7 @@ Read read_value(const KeySpec& spec, std::string_view raw, bool has_value) {
                                   std::to_string(parts.size())};
       }
       for (std::string_view part : parts) {
-        Read item = spec.kind == Kind::number_list ? number_value(part, true) : text_value(part);
+        Read item = spec.syntax == Kind::number_list ? number_value(part, true) : text_value(part);
         if (!item.value) return item;
         items.push_back(std::move(*item.value));
       }
@@ -242,30 +174,6 @@ Read read_value(const KeySpec& spec, std::string_view raw, bool has_value) {
 
 }  // namespace
 
-// A field left out of the state: the reason, then the default the page falls back to.
-void url::Decoder::warn(const std::string& field, const std::string& reason) {
-  const json* fallback = find_path(defaults, field);
-  if (!fallback && is_config_field(field)) fallback = find_path(base_json, field);
-  std::string message = reason + "; using the default";
-  if (fallback) message += " " + url::printable(dump_safely(*fallback), 60);
-  result.warnings.push_back({field, std::move(message)});
-}
-
-namespace {
-
-// origin= fails closed: a value that cannot be read answers no parent ("none"), never any parent.
-void read_origin(const Read& read, url::Decoder& d) {
-  Result<std::string> origin = read.value ? normalise_origin(read.value->get_ref<const std::string&>())
-                                          : Result<std::string>::failure({{"origin", read.error}});
-  if (!origin.ok()) {
-    d.result.warnings.push_back({"origin", origin.errors.front().message +
-                                               "; so postMessage is answered by no parent (origin=none) until the link gives a valid one"});
-  }
-  d.result.state["origin"] = origin.ok() ? *origin.value : std::string("none");
-}
-
-}  // namespace
-
 FieldError url_hash_too_long(std::size_t length) {
   const std::optional<FieldError> e = over_cap("", "the link's state", length, kMaxUrlHashLength, "this page");
   return e ? FieldError{e->field, e->message + "; using the defaults"}
@@ -274,10 +182,10 @@ FieldError url_hash_too_long(std::size_t length) {
 
 std::string encode_url_state(const json& state, const json& defaults) {
   std::string out = "v=" + std::to_string(kUrlStateVersion);
-  for (const KeySpec& spec : kKeys) {
-    const json* value = find_path(state, spec.field);
+  for (const StateField& spec : state_fields()) {
+    const json* value = find_path(state, spec.name);
     if (!value) continue;
-    const json* fallback = find_path(defaults, spec.field);
+    const json* fallback = find_path(defaults, spec.name);
     if (fallback && *fallback == *value) continue;
     const std::optional<std::string> text = encode_value(spec, *value);
     if (!text) continue;
@@ -289,22 +197,23 @@ std::string encode_url_state(const json& state, const json& defaults) {
 }
 
 UrlStateResult decode_url_state(std::string_view hash, const json& defaults) {
-  url::Decoder d{defaults, url::config_in(defaults), json(), {}};
-  d.base_json = config_to_json(d.base);
+  UrlStateResult result;
   if (hash.size() > kMaxUrlHashLength) {
-    d.result.warnings.push_back(url_hash_too_long(hash.size()));
-    return d.result;
+    result.warnings.push_back(url_hash_too_long(hash.size()));
+    return result;
   }
   if (!hash.empty() && hash[0] == '#') hash.remove_prefix(1);
+  PageState state = state_from_json(defaults);
 
   // The last occurrence of each key wins.
+  const std::vector<StateField>& fields = state_fields();
   struct Raw { std::string_view value; bool has_value = false; bool seen = false; };
-  std::vector<Raw> raws(kKeyCount);
+  std::vector<Raw> raws(fields.size());
   int pairs = 0;
   for (std::string_view pair : url::split(hash, '&')) {
     if (pair.empty()) continue;
     if (++pairs > kMaxUrlKeys) {
-      d.result.warnings.push_back({"", "more than " + std::to_string(kMaxUrlKeys) + " key=value pairs; the rest are ignored"});
+      result.warnings.push_back({"", "more than " + std::to_string(kMaxUrlKeys) + " key=value pairs; the rest are ignored"});
       break;
     }
     const std::size_t eq = pair.find('=');
@@ -312,41 +221,45 @@ UrlStateResult decode_url_state(std::string_view hash, const json& defaults) {
     const std::string_view value = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
     if (key && *key == "v") {
       if (value != "1") {
-        d.result.warnings.push_back({"v", "unknown link version \"" + url::printable(value) + "\"; this page reads version " +
-                                              std::to_string(kUrlStateVersion) + ", so the rest is read as that"});
+        result.warnings.push_back({"v", "unknown link version \"" + url::printable(value) + "\"; this page reads version " +
+                                            std::to_string(kUrlStateVersion) + ", so the rest is read as that"});
       }
       continue;
     }
-    const int k = key ? find_key(*key) : -1;
-    if (k < 0) {
-      d.result.warnings.push_back({url::printable(key ? *key : pair.substr(0, eq)),
-                                   "unknown key; ignored (the keys are listed in engine/formats/url_state.h)"});
+    const StateField* field = key ? find_state_field(*key, true) : nullptr;
+    if (!field) {
+      result.warnings.push_back({url::printable(key ? *key : pair.substr(0, eq)),
+                                 "unknown key; ignored (the keys are listed in engine/formats/url_state.h)"});
       continue;
     }
-    if (raws[std::size_t(k)].seen) d.result.warnings.push_back({kKeys[k].field, "given twice; the last one is used"});
-    raws[std::size_t(k)] = {value, eq != std::string_view::npos, true};
+    Raw& raw = raws[std::size_t(field - fields.data())];
+    if (raw.seen) result.warnings.push_back({field->name, "given twice; the last one is used"});
+    raw = {value, eq != std::string_view::npos, true};
   }
 
-  std::vector<url::Candidate> config_fields;
-  std::vector<std::pair<std::string, json>> other_fields;
-  for (int k = 0; k < kKeyCount; ++k) {
-    if (!raws[std::size_t(k)].seen) continue;
-    const KeySpec& spec = kKeys[k];
-    Read read = read_value(spec, raws[std::size_t(k)].value, raws[std::size_t(k)].has_value);
-    if (spec.kind == Kind::text && std::string_view(spec.field) == "origin") read_origin(read, d);
-    else if (!read.value) d.warn(spec.field, read.error);
-    else if (is_config_field(spec.field)) config_fields.push_back({spec.field, std::move(*read.value), ""});
-    else other_fields.emplace_back(spec.field, std::move(*read.value));
-  }
-  const TrainConfig config = url::resolve_config(std::move(config_fields), d);
-  for (auto& [field, value] : other_fields) {
-    if (const std::optional<std::string> problem = url::check_state_field(field, value, config)) {
-      d.warn(field, *problem);
+  // The link's syntax here; each field's reader and the rules between fields in the table.
+  std::vector<std::pair<std::string, json>> given;
+  FieldErrors syntax_warnings;
+  for (std::size_t k = 0; k < fields.size(); ++k) {
+    if (!raws[k].seen) continue;
+    Read read = read_value(fields[k], raws[k].value, raws[k].has_value);
+    if (read.value) {
+      given.emplace_back(fields[k].name, std::move(*read.value));
+    } else if (std::string_view(fields[k].name) == "origin") {  // fails closed: no parent rather than any
+      given.emplace_back("origin", "none");
+      syntax_warnings.push_back({"origin", read.error + "; so postMessage is answered by no parent (origin=none) "
+                                                        "until the link gives a valid one"});
     } else {
-      set_path(d.result.state, field, std::move(value));
+      const json now = fields[k].write(state);
+      syntax_warnings.push_back({fields[k].name, read.error + "; using the default" +
+                                                     (now.is_null() ? "" : " " + url::printable(dump_safely(now), 60))});
     }
   }
-  return d.result;
+  LenientResult applied = apply_state_leniently(given, state);
+  result.warnings.insert(result.warnings.end(), syntax_warnings.begin(), syntax_warnings.end());
+  result.warnings.insert(result.warnings.end(), applied.warnings.begin(), applied.warnings.end());
+  for (const std::string& name : applied.kept) set_path(result.state, name, find_state_field(name)->write(state));
+  return result;
 }
 
 }  // namespace bpl

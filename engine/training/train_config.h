@@ -90,13 +90,18 @@ inline constexpr long long kMaxBatchParameters = 5000000;
 // Weights and biases of config.network_shape(), without building it.
 long long parameter_count(const TrainConfig& config);
 
-// Every rule a config must satisfy, including the cross-field ones (bce needs
-// a sigmoid output on a classification dataset, ...). Empty = valid.
+// Every rule a config must satisfy: each field's type and range (its row in
+// config_fields.h, the one check of that field), then the rules between fields
+// (bce needs a sigmoid output on a classification dataset, the size caps, ...).
+// Empty = valid.
 FieldErrors validate(const TrainConfig& config);
+// Only the rules between fields; for a config whose fields are each valid.
+FieldErrors validate_combination(const TrainConfig& config);
 
 // Applies the keys present in `json` (an object) over `config`: all or
 // nothing. Returns every error found (unknown keys, wrong types, values out
-// of range, and validate() of the result); `config` is changed only if none.
+// of range, and the rules between fields); `config` is changed only if none.
+// (Implemented with the rows of config_fields.h.)
 FieldErrors apply_config_json(const nlohmann::json& json, TrainConfig& config);
 // The same from text; bad JSON gives one error with line and column.
 FieldErrors apply_config_json(const std::string& text, TrainConfig& config);
