@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app.h"
+#include "engine/derivation/chain_highlight.h"
 #include "engine/mlp/parameter_names.h"
 #include "network_layout.h"
 #include "panels.h"
@@ -27,17 +28,6 @@ float parameter_gradient(NetworkDemo& demo, ParameterRef p) {
   if (p.layer < 1 || p.layer > int(trace.layers.size())) return 0.0f;
   const LayerTrace<double>& layer = trace.layers[p.layer - 1];
   return float(p.is_bias() ? layer.bias_gradient(p.row) : layer.weight_gradient(p.row, p.col));
-}
-
-// Edges and units on a path from parameter p to the loss: p's own edge, then
-// everything downstream of its target unit (the layers are fully connected).
-bool on_path(ParameterRef p, int layer, int from, int to) {
-  if (layer == p.layer) return !p.is_bias() && from == p.col && to == p.row;
-  if (layer == p.layer + 1) return from == p.row;
-  return layer > p.layer + 1;
-}
-bool unit_on_path(ParameterRef p, int layer, int unit) {
-  return (layer == p.layer && unit == p.row) || layer > p.layer;
 }
 
 void draw_arrow(ImDrawList* list, ImVec2 from, ImVec2 to, ImU32 colour, float width, float scale) {
@@ -174,7 +164,7 @@ void draw_network_view(App& app, ImVec2 size) {
         const ImVec2 a = edge_start(from), b = edge_end(to);
         // A point on the edge near its start, clear of the crossings in the middle.
         demo.view_targets.push_back({parameter_id(net, p), a.x + (b.x - a.x) * 0.2f, a.y + (b.y - a.y) * 0.2f});
-        const bool lit = selected && on_path(*selected, to.layer, from.unit, to.unit);
+        const bool lit = selected && on_chain(*selected, DerivationEdge{to.layer, from.unit, to.unit});
         ImU32 colour = value >= 0.0f ? colours.edge_positive : colours.edge_negative;
         if (selected && !lit) colour = (colour & 0x00FFFFFF) | 0x40000000;
         if (lit) colour = colours.highlight;
@@ -189,7 +179,7 @@ void draw_network_view(App& app, ImVec2 size) {
   }
   for (const auto& column : layout.columns) {
     for (const NodeBox& box : column) {
-      const bool lit = selected && unit_on_path(*selected, box.layer, box.unit);
+      const bool lit = selected && on_chain(*selected, DerivationUnit{box.layer, box.unit});
       draw_node(list, box, colours, lit, selected && !lit, scale);
       if (canvas_hovered && inside(box, mouse)) {
         hover = Hover{true, true, {}, box.layer, box.unit};

@@ -305,7 +305,7 @@ Result<WeightDerivation> derive_weight(const Trainer& trainer, const std::string
   d.sample_numerical_check = sample_check.numeric;
   d.sample_relative_error = relative_error(d.sample_value, sample_check.numeric);
   d.notes = derivation::why_notes(in, d);
-  d.highlight = derivation::chain_highlight(net, p);
+  d.highlight = chain_highlight(net, p);
 
   const std::string theta = names.parameter(p).text;
   d.text = d.chain + "\n" + d.symbolic + "\n" + d.numeric + "\n" + d.batch + "\n";

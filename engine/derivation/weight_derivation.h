@@ -19,6 +19,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "engine/derivation/chain_highlight.h"
 #include "engine/mlp/gradcheck.h"
 #include "engine/core/result.h"
 #include "engine/training/trainer.h"
@@ -26,20 +27,8 @@
 namespace bpl {
 
 inline constexpr int kMaxDerivationPaths = 8;        // more: the δ recursion only
-inline constexpr int kMaxHighlightedEdges = 4096;    // more: whole layers, see DerivationHighlight
 inline constexpr double kSaturatedSlope = 1e-3;      // σ' below this: "saturated"
 inline constexpr double kTinyGradient = 1e-6;        // |∂L/∂θ| below this: "tiny"
-
-struct DerivationUnit {
-  int layer = 0;  // 0 = the inputs, 1..L as in engine/mlp/network.h
-  int unit = 0;
-};
-
-struct DerivationEdge {
-  int layer = 1;  // the edge carries W⁽ˡ⁾[to][from], from unit `from` of layer l−1
-  int from = 0;
-  int to = 0;
-};
 
 // One path from θ's unit to the loss; its product of factors.
 struct DerivationPath {
@@ -49,14 +38,6 @@ struct DerivationPath {
   std::string latex;       // the symbolic product
   double value = 0.0;         // batch mean of the product; Σ_paths value = ∂L/∂θ
   double sample_value = 0.0;  // the product on the sample; Σ_paths sample_value = ∂ℓ_s/∂θ
-};
-
-// What the UI highlights: everything on a chain from θ to the loss.
-struct DerivationHighlight {
-  std::vector<DerivationEdge> edges;  // θ's edge, θ's unit → layer l+1, then every edge above
-  std::vector<DerivationUnit> units;  // a⁽ˡ⁻¹⁾ᵢ (weights), θ's unit, every unit of layers l+1..L
-  std::vector<int> whole_layers;      // layers m ≥ l+2: every edge of W⁽ᵐ⁾ is on a chain
-  bool edges_truncated = false;       // edges lists only layers l, l+1 (more than kMaxHighlightedEdges)
 };
 
 struct WeightDerivation {
