@@ -21,6 +21,8 @@
 
 #include "engine/derivation/chain_highlight.h"
 #include "engine/mlp/gradcheck.h"
+#include "engine/mlp/regularization.h"
+#include "engine/mlp/step_trace.h"
 #include "engine/core/result.h"
 #include "engine/training/trainer.h"
 
@@ -41,7 +43,6 @@ struct DerivationPath {
 };
 
 struct WeightDerivation {
-  std::string id;           // as given
   ParameterRef parameter;
   int sample = 0;           // index into dataset().train
   int batch_size = 0;       // B of the current batch
@@ -49,8 +50,8 @@ struct WeightDerivation {
   std::string symbolic;     // "∂L/∂w1 = (y−t)·w5·1[h1>0]·x1"; more than 8 paths: "… = δ⁽ˡ⁾ⱼ·a⁽ˡ⁻¹⁾ᵢ"
   std::string numeric;      // "∂ℓ/∂w1 = 0.42·0.8·1·0.5 = 0.168   (sample 3)" (shown 1-based)
   std::string batch;        // "∂L/∂w1 = (1/4)·(0.168 + 0 + …) = 0.067   (batch of 4)"
-  double value = 0.0;         // ∂L/∂θ, batch mean: trace_batch()'s gradient
-  double sample_value = 0.0;  // ∂ℓ_s/∂θ: trace_sample(sample)'s gradient
+  double value = 0.0;         // ∂L/∂θ, batch mean: the batch trace's gradient
+  double sample_value = 0.0;  // ∂ℓ_s/∂θ: the sample trace's gradient
   std::vector<std::string> delta_recursion;  // δ⁽ᴸ⁾ down to δ⁽ˡ⁾ⱼ with the sample's numbers, then θ
   long long path_count = 0;                  // paths θ → loss (saturates at 10⁹)
   std::vector<DerivationPath> paths;         // all of them when path_count ≤ kMaxDerivationPaths
@@ -64,17 +65,36 @@ struct WeightDerivation {
   DerivationHighlight highlight;
 };
 
-// `sample`: an index into trainer.dataset().train, or −1 for the first point of the
-// current batch. Errors: "id" (unknown parameter, with the valid forms), "sample"
-// (out of range; or no training points).
-Result<WeightDerivation> derive_weight(const Trainer& trainer, const std::string& id, int sample = -1);
+// What derive_weight reads: the network in double and, at its weights, the forward/backward
+// traces of one training point and of the current batch (Trainer::trace_sample and
+// Trainer::trace_batch; the web app keeps both, web/network_demo.h).
+struct DerivationInputs {
+  const Network<double>& net;
+  const StepTrace<double>& sample_trace;  // one row: training point `sample`
+  int sample = 0;                         // its index into dataset().train
+  const StepTrace<double>& batch_trace;   // the current batch
+  RegularizationSettings regularization;  // the trainer's: the optimizer's J = L + λ·Σ R(w), for a note
+};
 
-// The web API's derivation(id): {id, parameter: {layer, row, col}, sample, batchSize, chain,
+// The chain rule for θ = p, a parameter of in.net, read off the traces.
+WeightDerivation derive_weight(const DerivationInputs& in, ParameterRef p);
+
+// What a learner asked for (the JS API's derivation(id), the tests), checked against the trainer.
+struct DerivationRequest {
+  ParameterRef parameter;
+  int sample = 0;  // an index into dataset().train
+};
+// `sample`: an index into trainer.dataset().train, or −1 for the first point of the current
+// batch. Errors: "id" (unknown parameter, with the valid forms), "sample" (out of range; or no
+// training points).
+Result<DerivationRequest> check_derivation_request(const Trainer& trainer, const std::string& id, int sample = -1);
+
+// The web API's derivation(id), `id` as the caller named θ: {id, parameter: {layer, row, col}, sample, batchSize, chain,
 // symbolic, numeric, batch, value, sampleValue, deltaRecursion, pathCount,
 // paths: [{units, text, numeric, latex, value, sampleValue}], numericalCheck, relativeError,
 // sampleNumericalCheck, sampleRelativeError, notes, text, latex,
 // highlight: {edges: [{layer, from, to}], units: [{layer, unit}], wholeLayers, edgesTruncated}}.
 // NaN and ±∞ become null.
-nlohmann::json to_json(const WeightDerivation& derivation);
+nlohmann::json to_json(const WeightDerivation& derivation, const std::string& id);
 
 }  // namespace bpl
