@@ -8,6 +8,7 @@
 
 #include "engine/core/rng.h"
 #include "engine/training/train_config.h"
+#include "derivation_testing.h"
 #include "engine/derivation/weight_derivation.h"
 #include "mlp_testing.h"  // BPL_REQUIRE: the wasm build has no exceptions, so no REQUIRE
 
@@ -62,12 +63,7 @@ bool configure_seed(Trainer& t, const SeedNet& n, Activation act = Activation::r
 // The network stores floats: draw values that a float holds exactly.
 double float_uniform(Rng& rng, double lo, double hi) { return double(float(rng.uniform(lo, hi))); }
 
-// A failed derivation is reported and gives an empty one (no paths, no lines).
-WeightDerivation derive(const Trainer& t, const std::string& id, int sample = -1) {
-  Result<WeightDerivation> r = derive_weight(t, id, sample);
-  CHECK_MESSAGE(r.ok(), "derive_weight(", id, ", ", sample, ") failed");
-  return r.value.value_or(WeightDerivation{});
-}
+using testing::derive;
 
 bool has_note(const WeightDerivation& d, const std::string& part) {
   for (const std::string& note : d.notes) {
@@ -351,28 +347,34 @@ TEST_CASE("weight_derivation: errors name the field") {
   BPL_REQUIRE(configure_seed(t, {0.5, -0.25, 0.75, 0.5, 1.5, -0.5, 0.25, -0.375, 0.125}));
   for (const char* id : {"w7", "W3[0][0]", "b1[5]", "", "weight"}) {
     CAPTURE(id);
-    const Result<WeightDerivation> r = derive_weight(t, id, -1);
+    const Result<DerivationRequest> r = check_derivation_request(t, id, -1);
     BPL_REQUIRE(!r.ok());
     BPL_REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].field == "id");
     CHECK(r.errors[0].message.find("w1..w6, b1..b3") != std::string::npos);
     CHECK(r.errors[0].message.find("W<layer>[to][from]") != std::string::npos);
   }
-  const Result<WeightDerivation> bad_sample = derive_weight(t, "w1", 4);
+  const Result<DerivationRequest> bad_sample = check_derivation_request(t, "w1", 4);
   BPL_REQUIRE(!bad_sample.ok());
   CHECK(bad_sample.errors[0].field == "sample");
-  CHECK(derive_weight(t, "W1[0][1]", 3).ok());  // the indexed form names w3 too
+  const Result<DerivationRequest> indexed = check_derivation_request(t, "W1[0][1]", 3);
+  BPL_REQUIRE(indexed.ok());  // the indexed form names w3 too
+  CHECK((indexed.value->parameter.layer == 1 && indexed.value->parameter.row == 0 && indexed.value->parameter.col == 1));
+  CHECK(indexed.value->sample == 3);
+  // −1: the first point of the current batch.
+  CHECK(check_derivation_request(t, "w1", -1).value->sample == t.current_batch().front());
 }
 
 TEST_CASE("weight_derivation: JSON keys and the highlighted chain") {
   Trainer t;
   BPL_REQUIRE(configure_seed(t, {0.5, -0.25, 0.75, 0.5, 1.5, -0.5, 0.25, -0.375, 0.125}));
   const WeightDerivation d = derive(t, "w3");
-  const nlohmann::json j = to_json(d);
+  const nlohmann::json j = to_json(d, "W1[0][1]");
   for (const char* key : {"symbolic", "numeric", "value", "numericalCheck", "relativeError", "notes", "latex",
                           "sampleValue", "paths", "deltaRecursion", "highlight"}) {
     CHECK_MESSAGE(j.contains(key), key);
   }
+  CHECK(j["id"] == "W1[0][1]");  // as the caller named it
   CHECK(j["symbolic"] == "∂L/∂w3 = (y−t)·w5·1[h1>0]·x2");
   CHECK(j["value"].get<double>() == d.value);
   // w3 is x2 → h1 (W1[0][1]); the chain goes on h1 → y through w5 (W2[0][0]).

@@ -14,25 +14,6 @@ namespace bpl::web {
 
 namespace {
 
-// Recomputed when the selection, the sample or the weights change; while training,
-// a derivation that costs more than kLiveRefreshMs keeps its numbers until a pause.
-const WeightDerivation* current_derivation(NetworkDemo& demo) {
-  const std::string what = demo.selected + "#" + std::to_string(demo.derivation_sample) + "#";
-  const std::string key = what + std::to_string(demo.weights_version);
-  const bool same_parameter = demo.derivation_key.rfind(what, 0) == 0;
-  const bool wait = same_parameter && training_busy(demo) && demo.derivation_ms > kLiveRefreshMs;
-  if (key != demo.derivation_key && !wait) {
-    const double start = now_ms();
-    demo.derivation_key = key;
-    Result<WeightDerivation> result = derive_weight(demo.trainer, demo.selected, demo.derivation_sample);
-    demo.derivation = std::move(result.value);
-    demo.derivation_errors = std::move(result.errors);
-    demo.derivation_epoch = demo.trainer.epoch();
-    demo.derivation_ms = now_ms() - start;
-  }
-  return demo.derivation ? &*demo.derivation : nullptr;
-}
-
 void draw_check(const char* what, double analytic, double numeric, double relative_error) {
   const bool good = relative_error < 1e-4 || (std::fabs(analytic) < 1e-9 && std::fabs(numeric) < 1e-9);
   ImGui::PushStyleColor(ImGuiCol_Text, good ? ImVec4(0.1f, 0.55f, 0.2f, 1.0f) : ImVec4(0.8f, 0.4f, 0.0f, 1.0f));
@@ -60,17 +41,18 @@ void draw_derivation_panel(App& app) {
     demo.derivation_sample = sample - 1;
     demo.traces_version = -1;
   }
-  const WeightDerivation* d = current_derivation(demo);
+  const std::optional<ParameterRef> p = selected_parameter(demo);
+  const WeightDerivation* d = p ? derivation_of(demo, *p, true) : nullptr;
   if (!d) {
-    ImGui::TextWrapped("%s", demo.derivation_errors.empty() ? "no derivation" : to_string(demo.derivation_errors.front()).c_str());
+    const FieldErrors errors = check_derivation_request(demo.trainer, demo.selected, demo.derivation_sample).errors;
+    ImGui::TextWrapped("%s", errors.empty() ? "no derivation" : to_string(errors.front()).c_str());
     return;
   }
   ImGui::SameLine();
   if (ImGui::Button("Copy LaTeX")) copy_to_clipboard(d->latex);
   ImGui::SameLine();
-  ImGui::TextDisabled("(%s)", d->id.c_str());
-  if (demo.derivation_key != demo.selected + "#" + std::to_string(demo.derivation_sample) + "#" +
-                                 std::to_string(demo.weights_version)) {
+  ImGui::TextDisabled("(%s)", demo.selected.c_str());
+  if (!demo.derivations.current({demo.weights_version, *p, demo.derivation_sample})) {
     ImGui::TextDisabled("numbers from epoch %d: this network's derivation takes %.0f ms, so it is redone when "
                         "training pauses", demo.derivation_epoch, demo.derivation_ms);
   }

@@ -60,8 +60,9 @@ std::string export_graph_mermaid(App& app) { return expr::to_mermaid(app.express
 
 std::string export_latex(App& app) {
   if (app.demo == Demo::expression) return app.expression.derivation.latex;
-  Result<WeightDerivation> d = derive_weight(app.network.trainer, app.network.selected, app.network.derivation_sample);
-  return d.ok() ? d.value->latex : "";
+  const std::optional<ParameterRef> p = selected_parameter(app.network);
+  const WeightDerivation* d = p ? derivation_of(app.network, *p) : nullptr;
+  return d ? d->latex : "";
 }
 
 FieldErrors import_model_json(App& app, const std::string& text) {

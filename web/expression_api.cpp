@@ -60,13 +60,13 @@ json step_json(const ExpressionDemo& demo, bool advanced) {
   const BackwardStepper& stepper = *demo.stepper;
   json out = {{"advanced", advanced}, {"forwardDone", demo.forward_done}, {"position", stepper.position()},
               {"stepCount", stepper.step_count()}, {"done", demo.forward_done && stepper.at_end()},
-              {"caption", step_caption(demo)}, {"step", nullptr}};
+              {"caption", step_caption(demo.graph, stepper, demo.forward_done)}, {"step", nullptr}};
   if (demo.forward_done && stepper.last()) out["step"] = to_json(demo.graph, *stepper.last());
   return out;
 }
 
 json nodes_json(const ExpressionDemo& demo) {
-  const PassMarks marks = pass_marks(demo);
+  const PassMarks marks = pass_marks(demo.graph, *demo.stepper, demo.forward_done);
   json nodes = json::array();
   for (NodeId id = 0; id < NodeId(demo.graph.nodes.size()); ++id) {
     const Node& node = demo.graph.nodes[id];

@@ -1,12 +1,11 @@
 // The f(x, y) demo's model: presets, the live-edit path, the point, the
-// backward step-through with its caption, descent runs and the contour grid.
+// backward step-through, descent runs and the contour grid.
 // The panels (web/expression_*_panel.cpp, _view.cpp) only draw and call these.
 #include "expression_demo.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "engine/expr/format.h"
 #include "engine/expr/markdown.h"
 
 namespace bpl::web {
@@ -148,71 +147,6 @@ void backward_run_all(ExpressionDemo& demo) {
 void reset_passes(ExpressionDemo& demo) {
   demo.forward_done = false;
   demo.stepper->reset(demo.graph);
-}
-
-PassMarks pass_marks(const ExpressionDemo& demo) {
-  const Graph& g = demo.graph;
-  const std::size_t n = g.nodes.size();
-  PassMarks marks{std::vector<char>(n, 0), std::vector<char>(n, 0)};
-  if (!demo.forward_done || !current_evaluation(g).defined()) return marks;
-  for (const StepRecord& record : demo.stepper->taken()) marks.processed[record.node] = 1;
-  std::vector<int> waiting(n, 0);  // users that have not passed their share back yet
-  for (std::size_t user = 0; user < n; ++user)
-    if (!marks.processed[user])
-      for (NodeId input : g.nodes[user].inputs) ++waiting[input];
-  for (std::size_t id = 0; id < n; ++id)
-    marks.final_adjoint[id] = g.nodes[id].varies && waiting[id] == 0;  // the root has no users: ∂f/∂f = 1
-  return marks;
-}
-
-namespace {
-
-std::string edge_sentence(const Graph& g, const StepRecord& record, const EdgeStep& edge) {
-  const std::string& upper = g.nodes[record.node].label;
-  const std::string& lower = g.nodes[edge.input].label;
-  if (!edge.followed) return lower + " is a constant: it needs no gradient.";
-  return "∂f/∂" + lower + " += ∂f/∂" + upper + " × ∂" + upper + "/∂" + lower + " = " +
-         format_number(record.adjoint) + " × " + format_factor(edge.local) + " = " +
-         format_number(edge.contribution) + ", so ∂f/∂" + lower + " is now " +
-         format_number(edge.adjoint_after) + ".";
-}
-
-std::string point_text(const ExpressionDemo& demo) {
-  return "(x, y) = (" + format_number(demo.x) + ", " + format_number(demo.y) + ")";
-}
-
-}  // namespace
-
-std::string step_caption(const ExpressionDemo& demo) {
-  const Graph& g = demo.graph;
-  if (!demo.forward_done)
-    return "Press Forward: every node computes its value from its inputs, leaves first, at " + point_text(demo) + ".";
-  const Evaluation e = current_evaluation(g);
-  if (!e.defined())
-    return "f is undefined at " + point_text(demo) + ": " + e.reason +
-           ". With no value there is no gradient to pass back; move the point.";
-  const BackwardStepper& stepper = *demo.stepper;
-  const std::string total = std::to_string(stepper.step_count());
-  if (stepper.step_count() == 0) return "f = " + format_number(e.value) + " does not depend on x or y: its gradient is 0.";
-  if (stepper.position() == 0) {
-    return "Forward pass done: f = " + format_number(e.value) + ". Backward starts at f with ∂f/∂f = 1. Each " +
-           "backward step takes one node, whose ∂f/∂node is complete, and passes ∂f/∂node × (local derivative) " +
-           "to each of its inputs; " + total + " steps reach x and y.";
-  }
-  const StepRecord& record = *stepper.last();
-  const Node& node = g.nodes[record.node];
-  std::string text = "Step " + std::to_string(stepper.position()) + " of " + total + ", node " + node.label + " = " +
-                     formula(g, record.node) + ": ∂f/∂" + node.label + " = " + format_number(record.adjoint) +
-                     " is complete, since everything that uses " + node.label + " has passed its share back.";
-  for (const EdgeStep& edge : record.edges) text += " " + edge_sentence(g, record, edge);
-  if (!record.undefined.empty()) text += " The gradient breaks here: " + record.undefined + ".";
-  if (stepper.at_end()) {
-    const Gradient grad = stepper.gradient(g);
-    if (grad.defined())
-      text += " Done: ∂f/∂x = " + format_number(grad.dx) + ", ∂f/∂y = " + format_number(grad.dy) +
-              ", the same as one backward() call.";
-  }
-  return text;
 }
 
 const DescentRun& run_descent(ExpressionDemo& demo, double now_ms) {

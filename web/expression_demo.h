@@ -24,6 +24,7 @@
 #include "engine/expr/field.h"
 #include "engine/expr/gradcheck.h"
 #include "engine/expr/parser.h"
+#include "engine/expr/step_caption.h"
 #include "engine/expr/symbolic.h"
 #include "engine/core/result.h"
 #include "heatmap.h"
@@ -113,14 +114,7 @@ bool backward_step(ExpressionDemo& demo);
 bool backward_step_back(ExpressionDemo& demo);
 void backward_run_all(ExpressionDemo& demo);
 void reset_passes(ExpressionDemo& demo);  // values and adjoints hidden again
-// What this step does, in words, for the caption and the API.
-std::string step_caption(const ExpressionDemo& demo);
-// Per node: processed by the step-through so far; adjoint final (every node
-// that uses it has passed its share back).
-struct PassMarks {
-  std::vector<char> processed, final_adjoint;
-};
-PassMarks pass_marks(const ExpressionDemo& demo);
+// Its caption and marks: expr::step_caption / expr::pass_marks (engine/expr/step_caption.h).
 
 // Runs descent with demo.descent and keeps the path (oldest dropped past kMaxDescentRuns).
 const DescentRun& run_descent(ExpressionDemo& demo, double now_ms);

@@ -214,7 +214,8 @@ void draw_graph_canvas(App& app, ImVec2 size) {
   const ExpressionDemo& demo = app.expression;
   const Graph& g = demo.graph;
   const int n = int(g.nodes.size());
-  Canvas c{demo, palette(), app.pixel_ratio, pass_marks(demo), demo.forward_done ? demo.stepper->last() : nullptr,
+  Canvas c{demo, palette(), app.pixel_ratio, pass_marks(g, *demo.stepper, demo.forward_done),
+           demo.forward_done ? demo.stepper->last() : nullptr,
            {}, ImGui::GetWindowDrawList(), ImGui::GetFont(), 0, 0};
   std::vector<char> touched(n, 0);  // has received at least one contribution
   if (demo.forward_done)
@@ -282,7 +283,7 @@ void draw_expression_graph_panel(App& app) {
   draw_step_buttons(demo);
   const float caption_h = ImGui::GetTextLineHeightWithSpacing() * 3.4f;
   ImGui::BeginChild("graph-caption", ImVec2(0, caption_h), false);
-  ImGui::TextWrapped("%s", step_caption(demo).c_str());
+  ImGui::TextWrapped("%s", step_caption(demo.graph, *demo.stepper, demo.forward_done).c_str());
   ImGui::EndChild();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::BeginChild("graph-scroll", avail, false, ImGuiWindowFlags_HorizontalScrollbar);

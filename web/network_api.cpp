@@ -128,8 +128,7 @@ json parameters(App& app, const json& params, std::string& error) {
   const StepTrace<double>& trace = batch_trace(demo);
   json out = json::array();
   for (const ParameterInfo& p : demo.trainer.parameters(int(offset.value_or(0)), int(limit.value_or(kMaxParametersPerCall)))) {
-    const LayerTrace<double>& layer = trace.layers[p.ref.layer - 1];
-    const double grad = p.ref.is_bias() ? layer.bias_gradient(p.ref.row) : layer.weight_gradient(p.ref.row, p.ref.col);
+    const double grad = trace.gradient(p.ref);
     out.push_back({{"id", p.id}, {"kind", p.ref.is_bias() ? "bias" : "weight"}, {"layer", p.ref.layer},
                    {"from", p.ref.is_bias() ? json(nullptr) : json(p.ref.col)}, {"to", p.ref.row},
                    {"index", indexed_parameter_id(p.ref)},
@@ -192,12 +191,13 @@ void register_network_api() {
   register_api_method("derivation", [](App& app, const json& params, std::string& error) {
     std::string id = params.is_null() ? app.network.selected : id_param(params, error);
     if (!error.empty()) return json(nullptr);
-    Result<WeightDerivation> derivation = derive_weight(app.network.trainer, id, app.network.derivation_sample);
-    if (!derivation.ok()) {
-      error = to_string(derivation.errors.front());
+    const Result<DerivationRequest> request = check_derivation_request(app.network.trainer, id, app.network.derivation_sample);
+    const WeightDerivation* derivation = request.ok() ? derivation_of(app.network, request.value->parameter) : nullptr;
+    if (!derivation) {
+      error = request.ok() ? "no derivation" : to_string(request.errors.front());
       return json(nullptr);
     }
-    return to_json(*derivation.value);
+    return to_json(*derivation, id);
   });
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/mlp/parameter_names.h"
 #include "platform.h"
 
 namespace bpl::web {
@@ -62,9 +63,10 @@ void reset_network(NetworkDemo& demo) {
 
 namespace {
 void refresh_traces(NetworkDemo& demo, bool exact) {
-  if (demo.traces_version == demo.weights_version) return;
+  const bool same_sample = demo.traced_sample == demo.derivation_sample;
+  if (demo.traces_version == demo.weights_version && same_sample) return;
   // While training, traces that cost more than a frame can spare keep their older weights.
-  if (!exact && demo.traces_version >= 0 && training_busy(demo) && demo.traces_ms > kLiveRefreshMs) return;
+  if (!exact && demo.traces_version >= 0 && same_sample && training_busy(demo) && demo.traces_ms > kLiveRefreshMs) return;
   const double start = now_ms();
   demo.traces_version = demo.weights_version;
   demo.batch_trace = demo.trainer.trace_batch();
@@ -72,6 +74,7 @@ void refresh_traces(NetworkDemo& demo, bool exact) {
   demo.derivation_sample = std::clamp(demo.derivation_sample, 0, std::max(train_size - 1, 0));
   Result<StepTrace<double>> sample = demo.trainer.trace_sample(demo.derivation_sample);
   demo.sample_trace = sample.ok() ? std::move(sample.value) : std::nullopt;
+  demo.traced_sample = demo.derivation_sample;
   demo.traces_ms = now_ms() - start;
 }
 }  // namespace
@@ -84,6 +87,37 @@ const StepTrace<double>& batch_trace(NetworkDemo& demo, bool exact) {
 const StepTrace<double>* sample_trace(NetworkDemo& demo, bool exact) {
   refresh_traces(demo, exact);
   return demo.sample_trace ? &*demo.sample_trace : nullptr;
+}
+
+std::optional<ParameterRef> selected_parameter(NetworkDemo& demo) {
+  const Network<float>& net = demo.trainer.network();
+  NetworkDemo::SelectionParse& parse = demo.selection;
+  bool same_shape = parse.id == demo.selected && int(parse.units.size()) == net.depth() + 1;
+  for (int l = 0; same_shape && l <= net.depth(); ++l) same_shape = parse.units[l] == net.units(l);
+  if (!same_shape) {
+    parse.id = demo.selected;
+    parse.units.clear();
+    for (int l = 0; l <= net.depth(); ++l) parse.units.push_back(net.units(l));
+    parse.parameter = demo.selected.empty() ? std::nullopt : parse_parameter_id(net, demo.selected);
+  }
+  return parse.parameter;
+}
+
+const WeightDerivation* derivation_of(NetworkDemo& demo, ParameterRef p, bool live) {
+  const int sample = demo.derivation_sample;
+  if (sample < 0 || sample >= int(demo.trainer.dataset().train.size())) return nullptr;
+  const bool keep_older = live && training_busy(demo) && demo.derivation_ms > kLiveRefreshMs;
+  auto derive = [&demo, p, sample] {
+    const double start = now_ms();
+    const StepTrace<double>& batch = batch_trace(demo);  // exact: the traces at the current weights
+    const StepTrace<double>& one = *sample_trace(demo);
+    const Network<double> net = demo.trainer.network().cast<double>();
+    WeightDerivation d = derive_weight({net, one, sample, batch, demo.trainer.config().regularization_settings()}, p);
+    demo.derivation_epoch = demo.trainer.epoch();
+    demo.derivation_ms = now_ms() - start;
+    return d;
+  };
+  return &demo.derivations.get({demo.weights_version, p, sample}, derive, keep_older);
 }
 
 FieldErrors set_parameter(NetworkDemo& demo, const std::string& id, double value) {

@@ -9,7 +9,7 @@
 #include "engine/training/grid_pass.h"
 #include "engine/training/step_job.h"
 #include "engine/training/trainer.h"
-#include "engine/derivation/weight_derivation.h"
+#include "engine/derivation/derivation_cache.h"
 #include "heatmap.h"
 
 namespace bpl::web {
@@ -38,6 +38,12 @@ struct NetworkDemo {
   std::optional<StepJob> step_job;
   std::function<void(bool stopped)> step_ended;
   std::string selected;            // parameter id ("w1", "W2[0][1]", "b1[0]"), "" for none
+  // selected_parameter's parse of `selected`, redone when it or the network's shape changes.
+  struct SelectionParse {
+    std::string id;
+    std::vector<int> units;  // per layer, inputs first
+    std::optional<ParameterRef> parameter;
+  } selection;
   int derivation_sample = 0;       // index into dataset().train
   bool gradient_lens = false;      // edges show ∂L/∂w instead of w
   bool log_scale = false;          // curves
@@ -62,12 +68,11 @@ struct NetworkDemo {
   long traces_version = -1;
   double traces_ms = 0.0;
   StepTrace<double> batch_trace;
-  std::optional<StepTrace<double>> sample_trace;  // for derivation_sample
-  // The derivation panel's result for (selected, derivation_sample, weights_version).
-  std::optional<WeightDerivation> derivation;
-  FieldErrors derivation_errors;
-  std::string derivation_key;
-  double derivation_ms = 0.0;
+  std::optional<StepTrace<double>> sample_trace;  // for traced_sample
+  int traced_sample = -1;                          // derivation_sample when the traces were made
+  // The one derivation the panel, the JS API and the export read (derivation_of).
+  DerivationCache derivations;
+  double derivation_ms = 0.0;  // its cost, traces included
   // record_metrics while training: a pass over the data costlier than kLiveRefreshMs
   // is recorded at most every 4× its cost (at epoch ends), and at the end of a step.
   double metrics_ms = 0.0;
@@ -115,6 +120,13 @@ void refresh_grids(NetworkDemo& demo);
 // weights; `exact` false lets the view keep older ones while training (kLiveRefreshMs).
 const StepTrace<double>& batch_trace(NetworkDemo& demo, bool exact = true);
 const StepTrace<double>* sample_trace(NetworkDemo& demo, bool exact = true);
+// The parameter `selected` names in the current network; nullopt for none or a stale id.
+std::optional<ParameterRef> selected_parameter(NetworkDemo& demo);
+// The derivation of p (a parameter of the current network) on derivation_sample, from
+// demo.derivations: derived again only when the weights, p or the sample changed. `live` (the
+// panel): while training, one that costs more than kLiveRefreshMs keeps its numbers, from
+// derivation_epoch, until a pause. nullptr when derivation_sample is no training point.
+const WeightDerivation* derivation_of(NetworkDemo& demo, ParameterRef p, bool live = false);
 // Sets one parameter (the inline editor and the JS API); errors name the field.
 FieldErrors set_parameter(NetworkDemo& demo, const std::string& id, double value);
 

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app.h"
+#include "engine/derivation/chain_highlight.h"
 #include "engine/mlp/parameter_names.h"
 #include "network_layout.h"
 #include "panels.h"
@@ -22,23 +23,19 @@ struct Hover {
   int layer = 0, unit = 0;  // when is_unit
 };
 
-float parameter_gradient(NetworkDemo& demo, ParameterRef p) {
+// The batch trace for ∂L/∂θ: while training it may be a few frames old (kLiveRefreshMs), so
+// nullptr while it is of another shape than the network drawn (a model loaded while playing).
+const StepTrace<double>* gradient_trace(NetworkDemo& demo, const Network<float>& net) {
   const StepTrace<double>& trace = batch_trace(demo, false);
-  if (p.layer < 1 || p.layer > int(trace.layers.size())) return 0.0f;
-  const LayerTrace<double>& layer = trace.layers[p.layer - 1];
-  return float(p.is_bias() ? layer.bias_gradient(p.row) : layer.weight_gradient(p.row, p.col));
+  if (int(trace.layers.size()) != net.depth()) return nullptr;
+  for (int l = 1; l <= net.depth(); ++l) {
+    const Matrix<double>& g = trace.layers[l - 1].weight_gradient;
+    if (g.rows() != net.units(l) || g.cols() != net.units(l - 1)) return nullptr;
+  }
+  return &trace;
 }
 
-// Edges and units on a path from parameter p to the loss: p's own edge, then
-// everything downstream of its target unit (the layers are fully connected).
-bool on_path(ParameterRef p, int layer, int from, int to) {
-  if (layer == p.layer) return !p.is_bias() && from == p.col && to == p.row;
-  if (layer == p.layer + 1) return from == p.row;
-  return layer > p.layer + 1;
-}
-bool unit_on_path(ParameterRef p, int layer, int unit) {
-  return (layer == p.layer && unit == p.row) || layer > p.layer;
-}
+float gradient_of(const StepTrace<double>* trace, ParameterRef p) { return trace ? float(trace->gradient(p)) : 0.0f; }
 
 void draw_arrow(ImDrawList* list, ImVec2 from, ImVec2 to, ImU32 colour, float width, float scale) {
   const float dx = to.x - from.x, dy = to.y - from.y;
@@ -108,7 +105,7 @@ void parameter_tooltip(NetworkDemo& demo, ParameterRef p) {
   const Network<float>& net = demo.trainer.network();
   ImGui::BeginTooltip();
   ImGui::Text("%s = %.5g", parameter_id(net, p).c_str(), double(parameter_value(net, p)));
-  ImGui::Text("∂L/∂%s = %.5g", parameter_id(net, p).c_str(), double(parameter_gradient(demo, p)));
+  ImGui::Text("∂L/∂%s = %.5g", parameter_id(net, p).c_str(), double(gradient_of(gradient_trace(demo, net), p)));
   ImGui::TextDisabled(training_busy(demo) ? "click to select" : "click to select and edit");
   ImGui::EndTooltip();
 }
@@ -149,15 +146,15 @@ void draw_network_view(App& app, ImVec2 size) {
   const NetworkLayout layout = layout_network(net, origin, size, scale);
   draw_frame(list, layout, colours, scale);
 
-  std::optional<ParameterRef> selected;
-  if (!demo.selected.empty()) selected = parse_parameter_id(net, demo.selected);
+  const std::optional<ParameterRef> selected = selected_parameter(demo);
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   Hover hover;
 
   // Edge styling: width ∝ |w| (or |∂L/∂w|) relative to the largest drawn one.
   float largest = 1e-12f;
+  const StepTrace<double>* gradients = demo.gradient_lens ? gradient_trace(demo, net) : nullptr;
   auto edge_value = [&](ParameterRef p) {
-    return demo.gradient_lens ? parameter_gradient(demo, p) : parameter_value(net, p);
+    return demo.gradient_lens ? gradient_of(gradients, p) : parameter_value(net, p);
   };
   for (std::size_t c = 1; c < layout.columns.size(); ++c)
     for (const NodeBox& to : layout.columns[c])
@@ -174,7 +171,7 @@ void draw_network_view(App& app, ImVec2 size) {
         const ImVec2 a = edge_start(from), b = edge_end(to);
         // A point on the edge near its start, clear of the crossings in the middle.
         demo.view_targets.push_back({parameter_id(net, p), a.x + (b.x - a.x) * 0.2f, a.y + (b.y - a.y) * 0.2f});
-        const bool lit = selected && on_path(*selected, to.layer, from.unit, to.unit);
+        const bool lit = selected && on_chain(*selected, DerivationEdge{to.layer, from.unit, to.unit});
         ImU32 colour = value >= 0.0f ? colours.edge_positive : colours.edge_negative;
         if (selected && !lit) colour = (colour & 0x00FFFFFF) | 0x40000000;
         if (lit) colour = colours.highlight;
@@ -189,7 +186,7 @@ void draw_network_view(App& app, ImVec2 size) {
   }
   for (const auto& column : layout.columns) {
     for (const NodeBox& box : column) {
-      const bool lit = selected && unit_on_path(*selected, box.layer, box.unit);
+      const bool lit = selected && on_chain(*selected, DerivationUnit{box.layer, box.unit});
       draw_node(list, box, colours, lit, selected && !lit, scale);
       if (canvas_hovered && inside(box, mouse)) {
         hover = Hover{true, true, {}, box.layer, box.unit};

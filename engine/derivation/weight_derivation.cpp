@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/core/expect.h"
 #include "engine/expr/format.h"
 #include "engine/mlp/parameter_names.h"
 #include "engine/derivation/weight_derivation_parts.h"
@@ -265,10 +266,26 @@ std::string check_text(const std::string& lhs, double numeric, double error) {
   return lhs + " ≈ " + expr::format_number(numeric) + " (relative error " + expr::format_number(error) + ")";
 }
 
+// Every line for the canvas: the chain, the sums, the δ recursion, each path, the checks, the notes.
+std::string plain_text(const WeightDerivation& d, const std::string& theta) {
+  std::string text = d.chain + "\n" + d.symbolic + "\n" + d.numeric + "\n" + d.batch + "\n";
+  for (const std::string& line : d.delta_recursion) text += "  " + line + "\n";
+  if (d.paths.size() > 1) {
+    for (size_t k = 0; k < d.paths.size(); ++k) {
+      text += "path " + std::to_string(k + 1) + ": " + d.paths[k].text + " = " + d.paths[k].numeric + "\n";
+    }
+  }
+  text += "central difference: " + check_text("∂L/∂" + theta, d.numerical_check, d.relative_error) + "; " +
+          derivation::sample_label(d.sample) + ": " +
+          check_text("∂ℓ/∂" + theta, d.sample_numerical_check, d.sample_relative_error);
+  for (const std::string& note : d.notes) text += "\nnote: " + note;
+  return text;
+}
+
 }  // namespace
 
-Result<WeightDerivation> derive_weight(const Trainer& trainer, const std::string& id, int sample) {
-  using R = Result<WeightDerivation>;
+Result<DerivationRequest> check_derivation_request(const Trainer& trainer, const std::string& id, int sample) {
+  using R = Result<DerivationRequest>;
   FieldErrors errors = trainer.get_parameter(id).errors;  // "id", with the valid forms
   const int train_size = int(trainer.dataset().train.size());
   const std::vector<int> batch_indices = trainer.current_batch();
@@ -279,22 +296,29 @@ Result<WeightDerivation> derive_weight(const Trainer& trainer, const std::string
                                     ", or -1 for the first point of the current batch, got " + std::to_string(sample)});
   }
   if (!errors.empty()) return R::failure(errors);
+  return R::success({*parse_parameter_id(trainer.network(), id), sample < 0 ? batch_indices.front() : sample});
+}
 
-  const Network<double> net = trainer.network().cast<double>();
-  const ParameterRef p = *parse_parameter_id(net, id);
+WeightDerivation derive_weight(const DerivationInputs& inputs, ParameterRef p) {
+  const Network<double>& net = inputs.net;
+  const StepTrace<double>& sample_trace = inputs.sample_trace;
+  const StepTrace<double>& batch_trace = inputs.batch_trace;
+  BPL_EXPECT(p.layer >= 1 && p.layer <= net.depth() && p.row >= 0 && p.row < net.units(p.layer) && p.col >= -1 &&
+                 p.col < net.units(p.layer - 1),
+             "derive_weight: p is a parameter of the network");
+  BPL_EXPECT(sample_trace.samples() == 1 && batch_trace.samples() >= 1 &&
+                 int(sample_trace.layers.size()) == net.depth() && int(batch_trace.layers.size()) == net.depth(),
+             "derive_weight: traces of this network, of one sample and of a batch");
   WeightDerivation d;
-  d.id = id;
   d.parameter = p;
-  d.sample = sample < 0 ? batch_indices.front() : sample;
-  const StepTrace<double> sample_trace = *trainer.trace_sample(d.sample).value;
-  const StepTrace<double> batch_trace = trainer.trace_batch();
+  d.sample = inputs.sample;
   d.batch_size = batch_trace.samples();
   d.value = batch_trace.gradient(p);
   d.sample_value = derivation::sample_gradient(sample_trace, 0, p);
   d.path_count = derivation::count_paths(net, p.layer);
 
   const Notation names(net);
-  const derivation::Inputs in{net, p, names, sample_trace, batch_trace, trainer.config().regularization_settings()};
+  const derivation::Inputs in{net, p, names, sample_trace, batch_trace, inputs.regularization};
   assemble(in, d);
 
   // J = the data loss alone (no regularization), as the traces' gradients.
@@ -305,21 +329,10 @@ Result<WeightDerivation> derive_weight(const Trainer& trainer, const std::string
   d.sample_numerical_check = sample_check.numeric;
   d.sample_relative_error = relative_error(d.sample_value, sample_check.numeric);
   d.notes = derivation::why_notes(in, d);
-  d.highlight = derivation::chain_highlight(net, p);
+  d.highlight = chain_highlight(net, p);
 
-  const std::string theta = names.parameter(p).text;
-  d.text = d.chain + "\n" + d.symbolic + "\n" + d.numeric + "\n" + d.batch + "\n";
-  for (const std::string& line : d.delta_recursion) d.text += "  " + line + "\n";
-  if (d.paths.size() > 1) {
-    for (size_t k = 0; k < d.paths.size(); ++k) {
-      d.text += "path " + std::to_string(k + 1) + ": " + d.paths[k].text + " = " + d.paths[k].numeric + "\n";
-    }
-  }
-  d.text += "central difference: " + check_text("∂L/∂" + theta, d.numerical_check, d.relative_error) + "; " +
-            derivation::sample_label(d.sample) + ": " +
-            check_text("∂ℓ/∂" + theta, d.sample_numerical_check, d.sample_relative_error);
-  for (const std::string& note : d.notes) d.text += "\nnote: " + note;
-  return R::success(std::move(d));
+  d.text = plain_text(d, names.parameter(p).text);
+  return d;
 }
 
 }  // namespace bpl

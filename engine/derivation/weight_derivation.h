@@ -19,27 +19,18 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "engine/derivation/chain_highlight.h"
 #include "engine/mlp/gradcheck.h"
+#include "engine/mlp/regularization.h"
+#include "engine/mlp/step_trace.h"
 #include "engine/core/result.h"
 #include "engine/training/trainer.h"
 
 namespace bpl {
 
 inline constexpr int kMaxDerivationPaths = 8;        // more: the δ recursion only
-inline constexpr int kMaxHighlightedEdges = 4096;    // more: whole layers, see DerivationHighlight
 inline constexpr double kSaturatedSlope = 1e-3;      // σ' below this: "saturated"
 inline constexpr double kTinyGradient = 1e-6;        // |∂L/∂θ| below this: "tiny"
-
-struct DerivationUnit {
-  int layer = 0;  // 0 = the inputs, 1..L as in engine/mlp/network.h
-  int unit = 0;
-};
-
-struct DerivationEdge {
-  int layer = 1;  // the edge carries W⁽ˡ⁾[to][from], from unit `from` of layer l−1
-  int from = 0;
-  int to = 0;
-};
 
 // One path from θ's unit to the loss; its product of factors.
 struct DerivationPath {
@@ -51,16 +42,7 @@ struct DerivationPath {
   double sample_value = 0.0;  // the product on the sample; Σ_paths sample_value = ∂ℓ_s/∂θ
 };
 
-// What the UI highlights: everything on a chain from θ to the loss.
-struct DerivationHighlight {
-  std::vector<DerivationEdge> edges;  // θ's edge, θ's unit → layer l+1, then every edge above
-  std::vector<DerivationUnit> units;  // a⁽ˡ⁻¹⁾ᵢ (weights), θ's unit, every unit of layers l+1..L
-  std::vector<int> whole_layers;      // layers m ≥ l+2: every edge of W⁽ᵐ⁾ is on a chain
-  bool edges_truncated = false;       // edges lists only layers l, l+1 (more than kMaxHighlightedEdges)
-};
-
 struct WeightDerivation {
-  std::string id;           // as given
   ParameterRef parameter;
   int sample = 0;           // index into dataset().train
   int batch_size = 0;       // B of the current batch
@@ -68,8 +50,8 @@ struct WeightDerivation {
   std::string symbolic;     // "∂L/∂w1 = (y−t)·w5·1[h1>0]·x1"; more than 8 paths: "… = δ⁽ˡ⁾ⱼ·a⁽ˡ⁻¹⁾ᵢ"
   std::string numeric;      // "∂ℓ/∂w1 = 0.42·0.8·1·0.5 = 0.168   (sample 3)" (shown 1-based)
   std::string batch;        // "∂L/∂w1 = (1/4)·(0.168 + 0 + …) = 0.067   (batch of 4)"
-  double value = 0.0;         // ∂L/∂θ, batch mean: trace_batch()'s gradient
-  double sample_value = 0.0;  // ∂ℓ_s/∂θ: trace_sample(sample)'s gradient
+  double value = 0.0;         // ∂L/∂θ, batch mean: the batch trace's gradient
+  double sample_value = 0.0;  // ∂ℓ_s/∂θ: the sample trace's gradient
   std::vector<std::string> delta_recursion;  // δ⁽ᴸ⁾ down to δ⁽ˡ⁾ⱼ with the sample's numbers, then θ
   long long path_count = 0;                  // paths θ → loss (saturates at 10⁹)
   std::vector<DerivationPath> paths;         // all of them when path_count ≤ kMaxDerivationPaths
@@ -83,17 +65,36 @@ struct WeightDerivation {
   DerivationHighlight highlight;
 };
 
-// `sample`: an index into trainer.dataset().train, or −1 for the first point of the
-// current batch. Errors: "id" (unknown parameter, with the valid forms), "sample"
-// (out of range; or no training points).
-Result<WeightDerivation> derive_weight(const Trainer& trainer, const std::string& id, int sample = -1);
+// What derive_weight reads: the network in double and, at its weights, the forward/backward
+// traces of one training point and of the current batch (Trainer::trace_sample and
+// Trainer::trace_batch; the web app keeps both, web/network_demo.h).
+struct DerivationInputs {
+  const Network<double>& net;
+  const StepTrace<double>& sample_trace;  // one row: training point `sample`
+  int sample = 0;                         // its index into dataset().train
+  const StepTrace<double>& batch_trace;   // the current batch
+  RegularizationSettings regularization;  // the trainer's: the optimizer's J = L + λ·Σ R(w), for a note
+};
 
-// The web API's derivation(id): {id, parameter: {layer, row, col}, sample, batchSize, chain,
+// The chain rule for θ = p, a parameter of in.net, read off the traces.
+WeightDerivation derive_weight(const DerivationInputs& in, ParameterRef p);
+
+// What a learner asked for (the JS API's derivation(id), the tests), checked against the trainer.
+struct DerivationRequest {
+  ParameterRef parameter;
+  int sample = 0;  // an index into dataset().train
+};
+// `sample`: an index into trainer.dataset().train, or −1 for the first point of the current
+// batch. Errors: "id" (unknown parameter, with the valid forms), "sample" (out of range; or no
+// training points).
+Result<DerivationRequest> check_derivation_request(const Trainer& trainer, const std::string& id, int sample = -1);
+
+// The web API's derivation(id), `id` as the caller named θ: {id, parameter: {layer, row, col}, sample, batchSize, chain,
 // symbolic, numeric, batch, value, sampleValue, deltaRecursion, pathCount,
 // paths: [{units, text, numeric, latex, value, sampleValue}], numericalCheck, relativeError,
 // sampleNumericalCheck, sampleRelativeError, notes, text, latex,
 // highlight: {edges: [{layer, from, to}], units: [{layer, unit}], wholeLayers, edgesTruncated}}.
 // NaN and ±∞ become null.
-nlohmann::json to_json(const WeightDerivation& derivation);
+nlohmann::json to_json(const WeightDerivation& derivation, const std::string& id);
 
 }  // namespace bpl

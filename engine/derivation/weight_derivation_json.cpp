@@ -31,10 +31,10 @@ json highlight_json(const DerivationHighlight& h) {
 
 }  // namespace
 
-json to_json(const WeightDerivation& d) {
+json to_json(const WeightDerivation& d, const std::string& id) {
   json paths = json::array();
   for (const DerivationPath& path : d.paths) paths.push_back(path_json(path));
-  return {{"id", d.id},
+  return {{"id", id},
           {"parameter", {{"layer", d.parameter.layer}, {"row", d.parameter.row}, {"col", d.parameter.col}}},
           {"sample", d.sample},
           {"batchSize", d.batch_size},

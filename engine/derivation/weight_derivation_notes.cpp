@@ -8,7 +8,6 @@
 // and about the number itself: a kink that fools the central difference, the
 // convention at a ReLU's z = 0, the regularization term the optimizer adds to it,
 // and that bce / softmax_ce are computed from the logits.
-// and the units and edges the UI highlights.
 #include <algorithm>
 #include <cmath>
 
@@ -237,35 +236,6 @@ std::vector<std::string> why_notes(const Inputs& in, const WeightDerivation& d) 
   regularization_note(in, d, notes);
   logits_note(in, notes);
   return notes;
-}
-
-// Every path leaves θ's unit through one of its edges into layer l+1, then may take any
-// edge of the layers above: all of W⁽ᵐ⁾ for m ≥ l+2.
-DerivationHighlight chain_highlight(const Network<double>& net, ParameterRef p) {
-  DerivationHighlight h;
-  if (!p.is_bias()) {
-    h.units.push_back({p.layer - 1, p.col});
-    h.edges.push_back({p.layer, p.col, p.row});
-  }
-  h.units.push_back({p.layer, p.row});
-  long long above = 0;
-  for (int m = p.layer + 1; m <= net.depth(); ++m) {
-    for (int u = 0; u < net.units(m); ++u) h.units.push_back({m, u});
-    if (m == p.layer + 1) {
-      for (int to = 0; to < net.units(m); ++to) h.edges.push_back({m, p.row, to});
-    } else {
-      h.whole_layers.push_back(m);
-      above += (long long)net.units(m) * net.units(m - 1);
-    }
-  }
-  h.edges_truncated = (long long)h.edges.size() + above > kMaxHighlightedEdges;
-  if (h.edges_truncated) return h;
-  for (int m : h.whole_layers) {
-    for (int to = 0; to < net.units(m); ++to) {
-      for (int from = 0; from < net.units(m - 1); ++from) h.edges.push_back({m, from, to});
-    }
-  }
-  return h;
 }
 
 }  // namespace bpl::derivation

@@ -2,7 +2,7 @@
 // Pieces of derive_weight (engine/derivation/weight_derivation.h) shared between its files:
 //   weight_derivation.cpp           the chain, the paths, the δ recursion, the text
 //   weight_derivation_factors.cpp   each path's factors and their values
-//   weight_derivation_notes.cpp     "why is this zero / tiny", the highlight
+//   weight_derivation_notes.cpp     "why is this zero / tiny"
 //   weight_derivation_json.cpp      to_json
 #include <string>
 #include <vector>
@@ -63,6 +63,5 @@ std::string sample_label(int train_index);
 long long count_paths(const Network<double>& net, int layer);
 
 std::vector<std::string> why_notes(const Inputs& in, const WeightDerivation& d);
-DerivationHighlight chain_highlight(const Network<double>& net, ParameterRef p);
 
 }  // namespace bpl::derivation

@@ -10,6 +10,7 @@
 //   autodiff.h    Evaluation evaluate(Graph&, x, y)         values + local derivatives, undefined reasons
 //                 Gradient backward(Graph&)                 one-shot reverse mode (+= accumulation)
 //                 BackwardStepper                           next / prev / reset, StepRecord per node
+//   step_caption.h  step_caption(graph, stepper, forward_done)   the step-through's step in words; pass_marks
 //   derivation.h  Derivation derive(const Graph&)           Σ over paths Π local derivatives, text + LaTeX
 //   symbolic.h    SymbolicGradient symbolic_gradient(const Graph&)   ∂f/∂x, ∂f/∂y as expressions
 //   descent.h     Trajectory descend(const Graph&, DescentConfig)    gd, momentum, adam
@@ -35,4 +36,5 @@
 #include "engine/expr/graph.h"
 #include "engine/expr/markdown.h"
 #include "engine/expr/parser.h"
+#include "engine/expr/step_caption.h"
 #include "engine/expr/symbolic.h"
