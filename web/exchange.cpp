@@ -73,6 +73,7 @@ FieldErrors import_model_json(App& app, const std::string& text) {
     stop_step(app.network);  // a running step does not go on with other weights
     app.network.curve.clear();
     ++app.network.weights_version;
+    app.network.trainer.check_divergence();  // finite weights may still overflow the loss
   }
   report(app, errors, "Model JSON");
   return errors;

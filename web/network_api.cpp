@@ -68,6 +68,7 @@ json step(App& app, const json& params, std::string& error) {
 
 json metrics(App& app) {
   NetworkDemo& demo = app.network;
+  demo.trainer.check_divergence();  // what the metrics find stops training
   const Metrics& m = demo.trainer.metrics();
   const bool ok = m.status == TrainStatus::ok;
   auto shown = [&](double v, bool meaningful) { return ok && meaningful ? finite_or_null(v) : json(nullptr); };
