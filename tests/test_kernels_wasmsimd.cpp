@@ -79,14 +79,14 @@ void check_same_as_reference(int n, Kernel&& run) {
 TEST_CASE("kernels::optimizer updates (wasmsimd): bit-identical to the references") {
   for (int n : {0, 1, 3, 4, 5, 7, 8, 9, 15, 16, 17, 33, 1000}) {
     check_same_as_reference(n, [n](bool simd, const float* g, float* s) {
-      (simd ? kn::sgd_update__wasmsimd : kn::sgd_update__ref)(n, 0.05f, g, s);
+      (simd ? kn::sgd_update__wasmsimd : kn::sgd_update__ref<float>)(n, 0.05f, g, s);
     });
     check_same_as_reference(n, [n](bool simd, const float* g, float* s) {
-      (simd ? kn::momentum_update__wasmsimd : kn::momentum_update__ref)(n, 0.05f, 0.9f, g, s,
-                                                                        s + n);
+      (simd ? kn::momentum_update__wasmsimd : kn::momentum_update__ref<float>)(n, 0.05f, 0.9f, g,
+                                                                               s, s + n);
     });
     check_same_as_reference(n, [n](bool simd, const float* g, float* s) {
-      (simd ? kn::adam_update__wasmsimd : kn::adam_update__ref)(
+      (simd ? kn::adam_update__wasmsimd : kn::adam_update__ref<float>)(
           n, 1e-3f, 0.9f, 0.999f, 1e-8f, 1 / (1 - 0.9f * 0.9f), 1 / (1 - 0.999f * 0.999f), g, s,
           s + n, s + 2 * n);
     });

@@ -72,6 +72,34 @@ TEST_CASE("trainer: a huge learning rate gives the diverged status, never NaN me
   CHECK(std::isfinite(t.metrics().train_loss));
 }
 
+TEST_CASE("trainer: a set loss that overflows is read by metrics() and stops training at check_divergence()") {
+  // Every weight 1e6 (finite) through two linear hidden layers of 8: outputs near
+  // 8²·2·1e18 ≈ 1e20, whose squared error overflows float. No step has run, so only
+  // the pass over the data set finds it.
+  Trainer t;
+  BPL_REQUIRE(t.configure(config_from({{"dataset", "plane"}, {"loss", "mse"}, {"outputActivation", "linear"},
+                                       {"activation", "linear"}, {"hidden", {8, 8}}})).empty());
+  for (const ParameterInfo& p : t.parameters()) BPL_REQUIRE(t.set_parameter(p.id, 1e6).empty());
+  const Metrics& m = t.metrics();
+  CHECK(m.status == TrainStatus::diverged);
+  CHECK(m.message.find("the loss over the data set is not finite") != std::string::npos);
+  CHECK(std::isnan(m.train_loss));
+  CHECK(t.status() == TrainStatus::ok);  // metrics() only reads
+  SUBCASE("check_divergence() stops it") {
+    CHECK(t.check_divergence() == TrainStatus::diverged);
+    CHECK(t.status() == TrainStatus::diverged);
+    CHECK(t.metrics().message == m.message);
+  }
+  SUBCASE("a step goes no further from metrics already computed") {
+    CHECK(t.step_sample().status == TrainStatus::diverged);
+    CHECK(t.metrics().updates == 0);
+    CHECK(t.metrics().samples_seen == 0);
+  }
+  t.reset();
+  CHECK(t.status() == TrainStatus::ok);
+  CHECK(t.metrics().status == TrainStatus::ok);
+}
+
 TEST_CASE("trainer: stepping a batch sample by sample equals stepping it at once") {
   const TrainConfig c = config_from({{"dataset", "circle"}, {"hidden", {5, 3}}, {"activation", "tanh"},
                                      {"batchSize", 7}, {"optimizer", "momentum"}, {"learningRate", 0.1},

@@ -8,6 +8,7 @@
 #include "app.h"
 #include "engine/core/count_text.h"
 #include "engine/expr/markdown.h"
+#include "engine/formats/mermaid_config.h"
 #include "engine/formats/mermaid_network.h"
 #include "engine/mlp/model_json.h"
 #include "js_api.h"
@@ -18,9 +19,6 @@ namespace bpl::web {
 namespace {
 
 using nlohmann::json;
-
-const Feature kFeatureOrder[] = {Feature::x1, Feature::x2, Feature::x1_squared, Feature::x2_squared,
-                                 Feature::x1_times_x2, Feature::sin_x1, Feature::sin_x2};
 
 void report(App& app, const FieldErrors& errors, const char* what) {
   app.network.notice = errors.empty() ? "" : std::string(what) + " not imported: " + to_string(errors.front()) +
@@ -74,33 +72,17 @@ FieldErrors import_model_json(App& app, const std::string& text) {
     stop_step(app.network);  // a running step does not go on with other weights
     app.network.curve.clear();
     ++app.network.weights_version;
+    app.network.trainer.check_divergence();  // finite weights may still overflow the loss
   }
   report(app, errors, "Model JSON");
   return errors;
 }
 
 FieldErrors import_mermaid(App& app, const std::string& text) {
-  MermaidImport parsed = parse_mermaid_network(text);
-  if (!parsed.ok()) {
-    FieldErrors errors;
-    for (const MermaidError& e : parsed.errors)
-      errors.push_back({"line " + std::to_string(e.line) + ", column " + std::to_string(e.column), e.message});
-    report(app, errors, "Mermaid");
-    return errors;
-  }
-  const MermaidNetwork& net = *parsed.value;
-  TrainConfig config = app.network.trainer.config();
-  FieldErrors errors;
-  if (net.inputs < 1 || net.inputs > int(std::size(kFeatureOrder)))
-    errors.push_back({"inputs", "the diagram has " + std::to_string(net.inputs) + " inputs; BackpropLens has 1 to 7 (x1, x2, x1², …)"});
-  if (net.outputs != 1 && !(net.outputs == 2 && config.loss == Loss::softmax_ce))
-    errors.push_back({"outputs", "the diagram has " + std::to_string(net.outputs) + " outputs; use 1 (or 2 with softmax_ce)"});
-  if (errors.empty()) {
-    if (int(config.features.size()) != net.inputs)
-      config.features.assign(std::begin(kFeatureOrder), std::begin(kFeatureOrder) + net.inputs);
-    config.hidden = net.hidden;
-    bool rebuilt = false;
-    errors = app.network.trainer.update(config, &rebuilt);
+  const Result<TrainConfig> config = config_from_mermaid(text, app.network.trainer.config());
+  FieldErrors errors = config.errors;
+  if (config.ok()) {
+    errors = app.network.trainer.update(*config.value);
     if (errors.empty()) reset_network(app.network);
   }
   report(app, errors, "Mermaid");

@@ -68,6 +68,7 @@ json step(App& app, const json& params, std::string& error) {
 
 json metrics(App& app) {
   NetworkDemo& demo = app.network;
+  demo.trainer.check_divergence();  // what the metrics find stops training
   const Metrics& m = demo.trainer.metrics();
   const bool ok = m.status == TrainStatus::ok;
   auto shown = [&](double v, bool meaningful) { return ok && meaningful ? finite_or_null(v) : json(nullptr); };
@@ -77,7 +78,7 @@ json metrics(App& app) {
           {"trainLoss", shown(m.train_loss, true)}, {"testLoss", shown(m.test_loss, m.has_test)},
           {"trainAccuracy", shown(m.train_accuracy, m.has_accuracy)},
           {"testAccuracy", shown(m.test_accuracy, m.has_accuracy && m.has_test)},
-          {"stepsPerSecond", demo.steps_per_second},
+          {"stepsPerSecond", demo.samples_per_second},
           // The value editor (click a parameter while paused): its keyboard focus lands one frame after it opens.
           {"editor", demo.editor_frames > 0 ? json{{"parameter", demo.editing}, {"frames", demo.editor_frames}} : json(nullptr)},
           {"frameMs", {{"p50", app.frame_stats.percentile(0.5)}, {"p95", app.frame_stats.percentile(0.95)}}},

@@ -22,6 +22,7 @@ void after_change(NetworkDemo& demo) {
 void record_metrics(NetworkDemo& demo) {
   const bool pass = !demo.trainer.metrics_current();
   const double start = now_ms();
+  demo.trainer.check_divergence();  // what the metrics find stops training
   const Metrics& m = demo.trainer.metrics();
   if (pass) {
     demo.metrics_ms = now_ms() - start;

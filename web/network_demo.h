@@ -52,7 +52,7 @@ struct NetworkDemo {
   std::vector<CurvePoint> curve;
   std::string notice;              // shown above the view (divergence, warnings)
   long weights_version = 0;        // bumped whenever weights or data change
-  double steps_per_second = 0.0;   // training samples per second while playing, recent
+  double samples_per_second = 0.0; // training samples per second while playing, recent (JS: stepsPerSecond)
   double rate_samples = 0.0;       // samples since rate_window_start_ms
   double rate_window_start_ms = 0.0;
   // GPU grids: a GridPass over the window runs a budget of cells per frame;

@@ -36,7 +36,7 @@ void track_rate(NetworkDemo& demo, double start, long long samples_before) {
   demo.rate_samples += double(demo.trainer.samples_seen() - samples_before);
   const double window_ms = now_ms() - demo.rate_window_start_ms;
   if (window_ms >= 500.0) {
-    demo.steps_per_second = demo.rate_samples / (window_ms / 1000.0);
+    demo.samples_per_second = demo.rate_samples / (window_ms / 1000.0);
     demo.rate_samples = 0.0;
     demo.rate_window_start_ms = now_ms();
   }

@@ -84,7 +84,7 @@ std::vector<std::string> load_hash(App& app, const std::string& hash) {
     for (const FieldError& e : errors) warnings.push_back("weights: " + to_string(e) + " (initial weights used)");
     ++app.network.weights_version;
     // Finite weights can still overflow the loss (1e30 everywhere): say so now, not as a surprise pause later.
-    if (errors.empty() && app.network.trainer.metrics().status != TrainStatus::ok) {
+    if (errors.empty() && app.network.trainer.check_divergence() != TrainStatus::ok) {
       warnings.push_back("weights: with the link's weights " + app.network.trainer.metrics().message +
                          "; training is paused, and Reset draws fresh weights");
     }

@@ -7,18 +7,24 @@
 
 namespace bpl::kernels {
 
-void adam_update__ref(int n, float lr, float beta1, float beta2, float eps, float c1, float c2,
-                      const float* g, float* m, float* v, float* w) {
+template <typename Scalar>
+void adam_update__ref(int n, Scalar lr, Scalar beta1, Scalar beta2, Scalar eps, Scalar c1,
+                      Scalar c2, const Scalar* g, Scalar* m, Scalar* v, Scalar* w) {
   BPL_EXPECT(n >= 0, "adam_update: n must be non-negative");
-  const float one_minus_beta1 = 1.0f - beta1;
-  const float one_minus_beta2 = 1.0f - beta2;
+  const Scalar one_minus_beta1 = Scalar(1) - beta1;
+  const Scalar one_minus_beta2 = Scalar(1) - beta2;
   for (int i = 0; i < n; ++i) {
-    const float first = beta1 * m[i] + one_minus_beta1 * g[i];
-    const float second = beta2 * v[i] + one_minus_beta2 * (g[i] * g[i]);
+    const Scalar first = beta1 * m[i] + one_minus_beta1 * g[i];
+    const Scalar second = beta2 * v[i] + one_minus_beta2 * (g[i] * g[i]);
     m[i] = first;
     v[i] = second;
     w[i] -= lr * (c1 * first) / (std::sqrt(c2 * second) + eps);
   }
 }
+
+template void adam_update__ref(int, float, float, float, float, float, float, const float*, float*,
+                               float*, float*);
+template void adam_update__ref(int, double, double, double, double, double, double, const double*,
+                               double*, double*, double*);
 
 }  // namespace bpl::kernels

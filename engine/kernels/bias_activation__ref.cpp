@@ -4,21 +4,27 @@
 
 namespace bpl::kernels {
 
-void bias_activation__ref(int rows, int cols, float* z, int ldz, const float* bias, float* a,
-                          int lda, Activation act, float slope) {
+template <typename Scalar>
+void bias_activation__ref(int rows, int cols, Scalar* z, int ldz, const Scalar* bias, Scalar* a,
+                          int lda, Activation act, Scalar slope) {
   expect_matrix_args(rows, cols, ldz);
   expect_matrix_args(rows, cols, lda);
   visit_activation(act, [&](auto tag) {
     for (int r = 0; r < rows; ++r) {
-      float* z_row = z + static_cast<std::ptrdiff_t>(r) * ldz;
-      float* a_row = a + static_cast<std::ptrdiff_t>(r) * lda;
+      Scalar* z_row = z + static_cast<std::ptrdiff_t>(r) * ldz;
+      Scalar* a_row = a + static_cast<std::ptrdiff_t>(r) * lda;
       for (int j = 0; j < cols; ++j) {
-        const float biased = z_row[j] + bias[j];
+        const Scalar biased = z_row[j] + bias[j];
         z_row[j] = biased;
         a_row[j] = activate<tag()>(biased, slope);
       }
     }
   });
 }
+
+template void bias_activation__ref(int, int, float*, int, const float*, float*, int, Activation,
+                                   float);
+template void bias_activation__ref(int, int, double*, int, const double*, double*, int, Activation,
+                                   double);
 
 }  // namespace bpl::kernels

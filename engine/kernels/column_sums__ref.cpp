@@ -6,25 +6,29 @@
 
 namespace bpl::kernels {
 
-void column_sums__ref(int rows, int cols, float alpha, const float* x, int ldx, float beta,
-                      float* sums) {
+template <typename Scalar>
+void column_sums__ref(int rows, int cols, Scalar alpha, const Scalar* x, int ldx, Scalar beta,
+                      Scalar* sums) {
   expect_matrix_args(rows, cols, ldx);
   constexpr int block = 256;
-  float partial[block];
+  Scalar partial[block];
   for (int j0 = 0; j0 < cols; j0 += block) {
     const int width = cols - j0 < block ? cols - j0 : block;
-    for (int j = 0; j < width; ++j) partial[j] = 0.0f;
+    for (int j = 0; j < width; ++j) partial[j] = Scalar(0);
     for (int r = 0; r < rows; ++r) {
-      const float* x_row = x + static_cast<std::ptrdiff_t>(r) * ldx + j0;
+      const Scalar* x_row = x + static_cast<std::ptrdiff_t>(r) * ldx + j0;
       for (int j = 0; j < width; ++j) partial[j] += x_row[j];
     }
-    float* out = sums + j0;
-    if (beta == 0.0f) {
+    Scalar* out = sums + j0;
+    if (beta == Scalar(0)) {
       for (int j = 0; j < width; ++j) out[j] = alpha * partial[j];
     } else {
       for (int j = 0; j < width; ++j) out[j] = alpha * partial[j] + beta * out[j];
     }
   }
 }
+
+template void column_sums__ref(int, int, float, const float*, int, float, float*);
+template void column_sums__ref(int, int, double, const double*, int, double, double*);
 
 }  // namespace bpl::kernels

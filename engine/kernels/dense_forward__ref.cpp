@@ -5,12 +5,18 @@
 
 namespace bpl::kernels {
 
-void dense_forward__ref(int rows, int n, int k, const float* x, int ldx, const float* w, int ldw,
-                        const float* bias, float* z, int ldz, float* a, int lda, Activation act,
-                        float slope) {
+template <typename Scalar>
+void dense_forward__ref(int rows, int n, int k, const Scalar* x, int ldx, const Scalar* w, int ldw,
+                        const Scalar* bias, Scalar* z, int ldz, Scalar* a, int lda, Activation act,
+                        Scalar slope) {
   expect_dense_forward_args(rows, n, k, ldx, ldw, ldz, lda);
-  gemm_nt__ref(rows, n, k, 1.0f, x, ldx, w, ldw, 0.0f, z, ldz);
+  gemm_nt__ref(rows, n, k, Scalar(1), x, ldx, w, ldw, Scalar(0), z, ldz);
   bias_activation__ref(rows, n, z, ldz, bias, a, lda, act, slope);
 }
+
+template void dense_forward__ref(int, int, int, const float*, int, const float*, int, const float*,
+                                 float*, int, float*, int, Activation, float);
+template void dense_forward__ref(int, int, int, const double*, int, const double*, int,
+                                 const double*, double*, int, double*, int, Activation, double);
 
 }  // namespace bpl::kernels

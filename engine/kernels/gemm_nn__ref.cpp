@@ -5,19 +5,25 @@
 
 namespace bpl::kernels {
 
-void gemm_nn__ref(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
-                  int ldb, float beta, float* c, int ldc) {
+template <typename Scalar>
+void gemm_nn__ref(int m, int n, int k, Scalar alpha, const Scalar* a, int lda, const Scalar* b,
+                  int ldb, Scalar beta, Scalar* c, int ldc) {
   expect_gemm_args(m, n, k, k, lda, n, ldb, ldc);
   for (int i = 0; i < m; ++i) {
-    float* c_row = c + static_cast<std::ptrdiff_t>(i) * ldc;
+    Scalar* c_row = c + static_cast<std::ptrdiff_t>(i) * ldc;
     scale_row__ref(c_row, n, beta);
-    const float* a_row = a + static_cast<std::ptrdiff_t>(i) * lda;
+    const Scalar* a_row = a + static_cast<std::ptrdiff_t>(i) * lda;
     for (int p = 0; p < k; ++p) {
-      const float scaled_a = alpha * a_row[p];
-      const float* b_row = b + static_cast<std::ptrdiff_t>(p) * ldb;
+      const Scalar scaled_a = alpha * a_row[p];
+      const Scalar* b_row = b + static_cast<std::ptrdiff_t>(p) * ldb;
       for (int j = 0; j < n; ++j) c_row[j] += scaled_a * b_row[j];
     }
   }
 }
+
+template void gemm_nn__ref(int, int, int, float, const float*, int, const float*, int, float,
+                           float*, int);
+template void gemm_nn__ref(int, int, int, double, const double*, int, const double*, int, double,
+                           double*, int);
 
 }  // namespace bpl::kernels

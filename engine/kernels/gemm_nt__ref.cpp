@@ -7,9 +7,10 @@
 namespace bpl::kernels {
 namespace {
 
-float dot(const float* x, const float* y, int k) {
+template <typename Scalar>
+Scalar dot(const Scalar* x, const Scalar* y, int k) {
   constexpr int lanes = 8;
-  float partial[lanes] = {};
+  Scalar partial[lanes] = {};
   int p = 0;
   for (; p + lanes <= k; p += lanes) {
     for (int l = 0; l < lanes; ++l) partial[l] += x[p + l] * y[p + l];
@@ -21,17 +22,23 @@ float dot(const float* x, const float* y, int k) {
 
 }  // namespace
 
-void gemm_nt__ref(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
-                  int ldb, float beta, float* c, int ldc) {
+template <typename Scalar>
+void gemm_nt__ref(int m, int n, int k, Scalar alpha, const Scalar* a, int lda, const Scalar* b,
+                  int ldb, Scalar beta, Scalar* c, int ldc) {
   expect_gemm_args(m, n, k, k, lda, k, ldb, ldc);
   for (int i = 0; i < m; ++i) {
-    const float* a_row = a + static_cast<std::ptrdiff_t>(i) * lda;
-    float* c_row = c + static_cast<std::ptrdiff_t>(i) * ldc;
+    const Scalar* a_row = a + static_cast<std::ptrdiff_t>(i) * lda;
+    Scalar* c_row = c + static_cast<std::ptrdiff_t>(i) * ldc;
     for (int j = 0; j < n; ++j) {
-      const float product = alpha * dot(a_row, b + static_cast<std::ptrdiff_t>(j) * ldb, k);
-      c_row[j] = beta == 0.0f ? product : product + beta * c_row[j];  // beta = 0: C write-only
+      const Scalar product = alpha * dot(a_row, b + static_cast<std::ptrdiff_t>(j) * ldb, k);
+      c_row[j] = beta == Scalar(0) ? product : product + beta * c_row[j];  // beta = 0: C write-only
     }
   }
 }
+
+template void gemm_nt__ref(int, int, int, float, const float*, int, const float*, int, float,
+                           float*, int);
+template void gemm_nt__ref(int, int, int, double, const double*, int, const double*, int, double,
+                           double*, int);
 
 }  // namespace bpl::kernels

@@ -3,13 +3,17 @@
 
 namespace bpl::kernels {
 
-void momentum_update__ref(int n, float lr, float mu, const float* g, float* v, float* w) {
+template <typename Scalar>
+void momentum_update__ref(int n, Scalar lr, Scalar mu, const Scalar* g, Scalar* v, Scalar* w) {
   BPL_EXPECT(n >= 0, "momentum_update: n must be non-negative");
   for (int i = 0; i < n; ++i) {
-    const float velocity = mu * v[i] + g[i];
+    const Scalar velocity = mu * v[i] + g[i];
     v[i] = velocity;
     w[i] -= lr * velocity;
   }
 }
+
+template void momentum_update__ref(int, float, float, const float*, float*, float*);
+template void momentum_update__ref(int, double, double, const double*, double*, double*);
 
 }  // namespace bpl::kernels

@@ -1,13 +1,15 @@
 #pragma once
 // Internal to engine/kernels/ and its tests: every variant of every op, one
 // signature per op (the one in kernels.h), named XNNPACK-style
-// <op>__<isa>. The dispatchers in dispatch.cpp pick one.
+// <op>__<isa>. The dispatchers in dispatch.cpp pick one. The __ref variants
+// are templates on the scalar type (reference.h); <float> has that signature.
 //
 // Aliasing: GEMM outputs must not overlap their inputs. The elementwise
 // kernels read an element before writing it, so `a` may be `z`
 // (bias_activation) and `dz` may be `upstream` (activation_backward).
 #include "engine/core/expect.h"
 #include "engine/kernels/kernels.h"
+#include "engine/kernels/reference.h"
 
 #if defined(__wasm_simd128__)
 #define BPL_KERNELS_HAVE_WASMSIMD 1
@@ -20,13 +22,14 @@
 // and they cost a few compares per call.
 namespace bpl::kernels {
 
-// Leading dimensions are in floats and must cover the stored row.
+// Leading dimensions are in elements and must cover the stored row.
 // c_row[0..n) *= beta before an accumulating GEMM; beta = 0 writes zeros
 // without reading (C may hold NaN), beta = 1 leaves the row alone.
-inline void scale_row__ref(float* c_row, int n, float beta) {
-  if (beta == 0.0f) {
-    for (int j = 0; j < n; ++j) c_row[j] = 0.0f;
-  } else if (beta != 1.0f) {
+template <typename Scalar>
+inline void scale_row__ref(Scalar* c_row, int n, Scalar beta) {
+  if (beta == Scalar(0)) {
+    for (int j = 0; j < n; ++j) c_row[j] = Scalar(0);
+  } else if (beta != Scalar(1)) {
     for (int j = 0; j < n; ++j) c_row[j] *= beta;
   }
 }
@@ -59,34 +62,6 @@ inline void expect_dense_forward_args(int rows, int n, int k, int ldx, int ldw, 
   expect_matrix_args(rows, n, ldz);
   expect_matrix_args(rows, n, lda);
 }
-
-// Plain loops: the oracle, and the native kernels.
-void gemm_nn__ref(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
-                  int ldb, float beta, float* c, int ldc);
-void gemm_nt__ref(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
-                  int ldb, float beta, float* c, int ldc);
-void gemm_tn__ref(int m, int n, int k, float alpha, const float* a, int lda, const float* b,
-                  int ldb, float beta, float* c, int ldc);
-void bias_activation__ref(int rows, int cols, float* z, int ldz, const float* bias, float* a,
-                          int lda, Activation act, float slope);
-void activation_backward__ref(int rows, int cols, const float* z, int ldz, const float* a, int lda,
-                              const float* upstream, int ldu, float* dz, int lddz, Activation act,
-                              float slope);
-void dense_forward__ref(int rows, int n, int k, const float* x, int ldx, const float* w, int ldw,
-                        const float* bias, float* z, int ldz, float* a, int lda, Activation act,
-                        float slope);
-void dense_weight_gradients__ref(int rows, int n, int k, float alpha, const float* delta, int ldd,
-                                 const float* x, int ldx, float beta, float* dw, int lddw,
-                                 float* db);
-void dense_input_delta__ref(int rows, int n, int k, const float* delta, int ldd, const float* w,
-                            int ldw, const float* z, int ldz, const float* a, int lda, float* dx,
-                            int lddx, Activation act, float slope);
-void column_sums__ref(int rows, int cols, float alpha, const float* x, int ldx, float beta,
-                      float* sums);
-void sgd_update__ref(int n, float lr, const float* g, float* w);
-void momentum_update__ref(int n, float lr, float mu, const float* g, float* v, float* w);
-void adam_update__ref(int n, float lr, float beta1, float beta2, float eps, float c1, float c2,
-                      const float* g, float* m, float* v, float* w);
 
 #if BPL_KERNELS_HAVE_WASMSIMD
 // WebAssembly SIMD128 (-msimd128), only compiled in the wasm build.

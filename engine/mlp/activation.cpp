@@ -5,6 +5,7 @@
 
 #include "engine/core/enum_names.h"
 #include "engine/core/expect.h"
+#include "engine/kernels/activation_math.h"
 
 namespace bpl {
 
@@ -40,37 +41,24 @@ kernels::Activation kernel_activation(Activation act) {
   return kernels::Activation::linear;
 }
 
+// The elementwise definitions are the kernels' (engine/kernels/activation_math.h).
 template <typename Scalar>
 Scalar activate(Activation act, Scalar z, Scalar slope) {
-  switch (act) {
-    case Activation::linear: return z;
-    case Activation::sigmoid: return Scalar(1) / (Scalar(1) + std::exp(-z));
-    case Activation::tanh: return std::tanh(z);
-    case Activation::relu: return z > Scalar(0) ? z : Scalar(0);
-    case Activation::leaky_relu: return z > Scalar(0) ? z : slope * z;
-    case Activation::gelu: return Scalar(0.5) * z * (Scalar(1) + std::erf(z * Scalar(0.70710678118654752440)));
-    case Activation::softmax: return z;  // per row: apply_softmax_rows
-  }
-  return z;
+  if (act == Activation::softmax) return z;  // per row: apply_softmax_rows
+  Scalar a = z;
+  kernels::visit_activation(kernel_activation(act),
+                            [&](auto tag) { a = kernels::activate<tag()>(z, slope); });
+  return a;
 }
 
 template <typename Scalar>
 Scalar activation_derivative(Activation act, Scalar z, Scalar a, Scalar slope) {
-  switch (act) {
-    case Activation::linear: return Scalar(1);
-    case Activation::sigmoid: return a * (Scalar(1) - a);
-    case Activation::tanh: return Scalar(1) - a * a;
-    case Activation::relu: return z > Scalar(0) ? Scalar(1) : Scalar(0);
-    case Activation::leaky_relu: return z > Scalar(0) ? Scalar(1) : slope;
-    case Activation::gelu: {
-      const Scalar cdf = Scalar(0.5) * (Scalar(1) + std::erf(z * Scalar(0.70710678118654752440)));
-      const Scalar pdf = Scalar(0.398942280401432677939946059934) * std::exp(Scalar(-0.5) * z * z);
-      return cdf + z * pdf;
-    }
-    case Activation::softmax: break;
-  }
-  BPL_EXPECT(false, "softmax has no elementwise derivative: its loss gives δ directly");
-  return Scalar(0);
+  BPL_EXPECT(act != Activation::softmax, "softmax has no elementwise derivative: its loss gives δ directly");
+  Scalar derivative = Scalar(1);
+  kernels::visit_activation(kernel_activation(act), [&](auto tag) {
+    derivative = kernels::activation_derivative<tag()>(z, a, slope);
+  });
+  return derivative;
 }
 
 template <typename Scalar>

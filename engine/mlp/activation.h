@@ -1,8 +1,8 @@
 #pragma once
-// Activations σ and their derivatives σ', for any Scalar. The float training
-// path evaluates them inside the kernels (engine/kernels/activation_math.h);
-// these templated twins serve the double path (gradient checks, `bp grad`)
-// and must agree with the kernels' definitions:
+// Activations σ and their derivatives σ', for any Scalar, by name. The
+// elementwise formulas are the kernels' (engine/kernels/activation_math.h),
+// which the training passes evaluate inside the kernels; these functions give
+// one value at a time (derivations, tests):
 //   linear      σ(z) = z                         σ' = 1
 //   sigmoid     σ(z) = 1/(1+e⁻ᶻ)                 σ' = a(1−a)
 //   tanh        σ(z) = tanh z                    σ' = 1−a²

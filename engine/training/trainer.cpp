@@ -184,14 +184,14 @@ void Trainer::diverge(const std::string& what) {
 }
 
 StepResult Trainer::step_sample() {
-  if (status_ != TrainStatus::ok) return {status_, false};
+  if (!can_step()) return {status_, false};
   const long long before = updates_;
   process(1);
   return {status_, updates_ != before};
 }
 
 StepResult Trainer::step_batch() {
-  if (status_ != TrainStatus::ok) return {status_, false};
+  if (!can_step()) return {status_, false};
   const long long before = updates_;
   process(batch_end() - cursor_);
   return {status_, updates_ != before};
@@ -207,6 +207,21 @@ StepResult Trainer::step_epoch() {
 const Metrics& Trainer::metrics() const {
   if (metrics_dirty_) compute_metrics();
   return metrics_;
+}
+
+TrainStatus Trainer::check_divergence() {
+  const Metrics& m = metrics();
+  if (status_ == TrainStatus::ok && m.status != TrainStatus::ok) {
+    status_ = m.status;
+    status_message_ = m.message;
+  }
+  return status_;
+}
+
+// Without a pass over the data: what metrics() last found still counts.
+bool Trainer::can_step() {
+  if (metrics_current()) check_divergence();
+  return status_ == TrainStatus::ok;
 }
 
 void Trainer::compute_metrics() const {
@@ -227,11 +242,10 @@ void Trainer::compute_metrics() const {
   evaluate_set(train_x_, train_t_, m.train_loss, m.train_accuracy);
   if (m.has_test) evaluate_set(test_x_, test_t_, m.test_loss, m.test_accuracy);
   if (!std::isfinite(m.train_loss) || (m.has_test && !std::isfinite(m.test_loss))) {
-    // Weights still finite but the loss over a whole set overflows: the same failure.
-    status_ = TrainStatus::diverged;
-    status_message_ = "training diverged: the loss over the data set is not finite; lower the learning rate and reset";
-    m.status = status_;
-    m.message = status_message_;
+    // Weights still finite but the loss over a whole set overflows: the same
+    // failure, which check_divergence() makes the trainer's status.
+    m.status = TrainStatus::diverged;
+    m.message = "training diverged: the loss over the data set is not finite; lower the learning rate and reset";
     m.train_loss = m.test_loss = m.train_accuracy = m.test_accuracy = kNaN;
   }
   if (!m.has_accuracy) m.train_accuracy = m.test_accuracy = 0.0;

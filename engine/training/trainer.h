@@ -13,7 +13,8 @@
 // grows past kDivergenceFactor × its reference (set_divergence_bound() in
 // trainer.cpp: the start loss or the all-zero prediction's, whichever is larger),
 // the trainer stops, status() is TrainStatus::diverged with a message, and
-// further steps do nothing until reset() or configure().
+// further steps do nothing until reset() or configure(). The loss over a whole
+// set can overflow too; metrics() finds that and check_divergence() stops.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -89,8 +90,16 @@ class Trainer {
   std::vector<int> current_batch() const;
 
   TrainStatus status() const { return status_; }
-  const Metrics& metrics() const;  // computed lazily after a change (a pass over the data)
+  // Computed lazily after a change (a pass over the data), and only read: when
+  // the loss over a set is not finite, the metrics say diverged, and
+  // check_divergence() makes that the trainer's status.
+  const Metrics& metrics() const;
   bool metrics_current() const { return !metrics_dirty_; }  // metrics() would not make that pass
+  // Evaluates the metrics (a pass over the data when they are stale) and stops
+  // training when they found the loss over a set not finite (every weight
+  // finite, the forward pass overflowing): status() becomes diverged with their
+  // message. Every step first applies metrics already computed the same way.
+  TrainStatus check_divergence();
   // Progress without that pass: completed epochs, and the fraction of the current one stepped.
   int epoch() const { return epoch_; }
   long long samples_seen() const { return samples_seen_; }
@@ -137,6 +146,7 @@ class Trainer {
   void compute_metrics() const;
   void evaluate_set(const Matrix<float>& x, const Matrix<float>& t, double& loss, double& accuracy) const;
   void set_divergence_bound();  // after the weights change by anything but training
+  bool can_step();
 
   TrainConfig config_;
   Dataset dataset_;
@@ -153,8 +163,8 @@ class Trainer {
   Gradients<float> last_grads_;  // the last applied batch's gradient
   double batch_loss_sum_ = 0.0;
   double divergence_bound_ = 0.0;  // a batch loss above it stops training
-  mutable TrainStatus status_ = TrainStatus::ok;  // metrics() may find a non-finite loss over a set
-  mutable std::string status_message_;
+  TrainStatus status_ = TrainStatus::ok;
+  std::string status_message_;
   int epoch_ = 0;
   long long samples_seen_ = 0;
   long long updates_ = 0;
