@@ -10,17 +10,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bpl_require.h"
 #include "engine/formats/url_state.h"
 
 using nlohmann::json;
 
 TEST_CASE("url_state: links saved before the state table decode to the same state") {
   std::ifstream in(std::string(BPL_SOURCE_DIR) + "/tests/data/links_before_schema.json");
-  REQUIRE(in.good());
+  BPL_REQUIRE(in.good());
   std::stringstream text;
   text << in.rdbuf();
-  const json saved = json::parse(text.str());
-  REQUIRE(saved.size() >= 40);
+  const json saved = json::parse(text.str(), nullptr, false);
+  BPL_REQUIRE(saved.is_array() && saved.size() >= 40);
   for (const json& row : saved) {
     CAPTURE(row["link"].get<std::string>());
     CAPTURE(row["defaults"].dump());

@@ -131,110 +131,139 @@ void draw_editor_popup(NetworkDemo& demo) {
   ImGui::EndPopup();
 }
 
-}  // namespace
+// What every part of one frame's network drawing reads.
+struct ViewFrame {
+  NetworkDemo& demo;
+  const Network<float>& net;
+  const NetworkLayout& layout;
+  const Palette& colours;
+  float scale;
+  ImDrawList* list;
+  std::optional<ParameterRef> selected;
+  ImVec2 mouse;
+  bool canvas_hovered;
+};
 
-void draw_network_view(App& app, ImVec2 size) {
-  NetworkDemo& demo = app.network;
-  const Network<float>& net = demo.trainer.network();
-  const Palette& colours = palette();
-  const float scale = app.pixel_ratio;
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton("network-canvas", size);
-  const bool canvas_hovered = ImGui::IsItemHovered();
-  const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
-  ImDrawList* list = ImGui::GetWindowDrawList();
-  const NetworkLayout layout = layout_network(net, origin, size, scale);
-  draw_frame(list, layout, colours, scale);
-
-  const std::optional<ParameterRef> selected = selected_parameter(demo);
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
-  Hover hover;
-
-  // Edge styling: width ∝ |w| (or |∂L/∂w|) relative to the largest drawn one.
-  float largest = 1e-12f;
-  const StepTrace<double>* gradients = demo.gradient_lens ? gradient_trace(demo, net) : nullptr;
+// Edges: width ∝ |w| (or |∂L/∂w| under the gradient lens) relative to the largest drawn one.
+void draw_edges(const ViewFrame& f, Hover& hover) {
+  const StepTrace<double>* gradients = f.demo.gradient_lens ? gradient_trace(f.demo, f.net) : nullptr;
   auto edge_value = [&](ParameterRef p) {
-    return demo.gradient_lens ? gradient_of(gradients, p) : parameter_value(net, p);
+    return f.demo.gradient_lens ? gradient_of(gradients, p) : parameter_value(f.net, p);
   };
-  for (std::size_t c = 1; c < layout.columns.size(); ++c)
-    for (const NodeBox& to : layout.columns[c])
-      for (const NodeBox& from : layout.columns[c - 1])
+  const auto& columns = f.layout.columns;
+  float largest = 1e-12f;
+  for (std::size_t c = 1; c < columns.size(); ++c)
+    for (const NodeBox& to : columns[c])
+      for (const NodeBox& from : columns[c - 1])
         if (to.layer == from.layer + 1) largest = std::max(largest, std::fabs(edge_value({to.layer, to.unit, from.unit})));
 
-  demo.view_targets.clear();
-  for (std::size_t c = 1; c < layout.columns.size(); ++c) {
-    for (const NodeBox& to : layout.columns[c]) {
-      for (const NodeBox& from : layout.columns[c - 1]) {
+  for (std::size_t c = 1; c < columns.size(); ++c) {
+    for (const NodeBox& to : columns[c]) {
+      for (const NodeBox& from : columns[c - 1]) {
         if (to.layer != from.layer + 1) continue;  // a skipped (undrawn) layer lies between
         const ParameterRef p{to.layer, to.unit, from.unit};
         const float value = edge_value(p);
         const ImVec2 a = edge_start(from), b = edge_end(to);
         // A point on the edge near its start, clear of the crossings in the middle.
-        demo.view_targets.push_back({parameter_id(net, p), a.x + (b.x - a.x) * 0.2f, a.y + (b.y - a.y) * 0.2f});
-        const bool lit = selected && on_chain(*selected, DerivationEdge{to.layer, from.unit, to.unit});
-        ImU32 colour = value >= 0.0f ? colours.edge_positive : colours.edge_negative;
-        if (selected && !lit) colour = (colour & 0x00FFFFFF) | 0x40000000;
-        if (lit) colour = colours.highlight;
-        const float width = (0.8f + 5.0f * std::fabs(value) / largest) * scale;
-        draw_arrow(list, a, b, colour, width, scale);
-        if (canvas_hovered && distance_to_segment(mouse, a, b) < 4.0f * scale + width * 0.5f) {
+        f.demo.view_targets.push_back({parameter_id(f.net, p), a.x + (b.x - a.x) * 0.2f, a.y + (b.y - a.y) * 0.2f});
+        const bool lit = f.selected && on_chain(*f.selected, DerivationEdge{to.layer, from.unit, to.unit});
+        ImU32 colour = value >= 0.0f ? f.colours.edge_positive : f.colours.edge_negative;
+        if (f.selected && !lit) colour = (colour & 0x00FFFFFF) | 0x40000000;
+        if (lit) colour = f.colours.highlight;
+        const float width = (0.8f + 5.0f * std::fabs(value) / largest) * f.scale;
+        draw_arrow(f.list, a, b, colour, width, f.scale);
+        if (f.canvas_hovered && distance_to_segment(f.mouse, a, b) < 4.0f * f.scale + width * 0.5f) {
           hover.any = true;
           hover.parameter = p;
         }
       }
     }
   }
-  for (const auto& column : layout.columns) {
+}
+
+// Units, each with its bias box.
+void draw_units(const ViewFrame& f, Hover& hover) {
+  for (const auto& column : f.layout.columns) {
     for (const NodeBox& box : column) {
-      const bool lit = selected && on_chain(*selected, DerivationUnit{box.layer, box.unit});
-      draw_node(list, box, colours, lit, selected && !lit, scale);
-      if (canvas_hovered && inside(box, mouse)) {
-        hover = Hover{true, true, {}, box.layer, box.unit};
-      }
+      const bool lit = f.selected && on_chain(*f.selected, DerivationUnit{box.layer, box.unit});
+      draw_node(f.list, box, f.colours, lit, f.selected && !lit, f.scale);
+      if (f.canvas_hovered && inside(box, f.mouse)) hover = Hover{true, true, {}, box.layer, box.unit};
       if (box.layer == 0) continue;
       const ParameterRef bias{box.layer, box.unit, -1};
-      demo.view_targets.push_back({parameter_id(net, bias), (box.bias_min.x + box.bias_max.x) * 0.5f,
-                                   (box.bias_min.y + box.bias_max.y) * 0.5f});
-      const bool bias_selected = selected && selected->layer == box.layer && selected->row == box.unit && selected->is_bias();
-      list->AddRectFilled(box.bias_min, box.bias_max, bias_selected ? colours.highlight : colours.node_fill, 3.0f * scale);
-      list->AddRect(box.bias_min, box.bias_max, colours.node_border, 3.0f * scale);
-      const std::string name = parameter_id(net, bias);
+      f.demo.view_targets.push_back({parameter_id(f.net, bias), (box.bias_min.x + box.bias_max.x) * 0.5f,
+                                     (box.bias_min.y + box.bias_max.y) * 0.5f});
+      const bool bias_selected =
+          f.selected && f.selected->layer == box.layer && f.selected->row == box.unit && f.selected->is_bias();
+      f.list->AddRectFilled(box.bias_min, box.bias_max, bias_selected ? f.colours.highlight : f.colours.node_fill,
+                            3.0f * f.scale);
+      f.list->AddRect(box.bias_min, box.bias_max, f.colours.node_border, 3.0f * f.scale);
+      const std::string name = parameter_id(f.net, bias);
       const float font_size = ImGui::GetFontSize() * 0.75f;
-      list->AddText(ImGui::GetFont(), font_size, ImVec2(box.bias_min.x + 3.0f * scale, box.bias_min.y), colours.node_text,
-                    name.size() <= 3 ? name.c_str() : "b");
-      if (canvas_hovered && mouse.x >= box.bias_min.x && mouse.x <= box.bias_max.x && mouse.y >= box.bias_min.y &&
-          mouse.y <= box.bias_max.y) hover = Hover{true, false, bias, 0, 0};
+      f.list->AddText(ImGui::GetFont(), font_size, ImVec2(box.bias_min.x + 3.0f * f.scale, box.bias_min.y),
+                      f.colours.node_text, name.size() <= 3 ? name.c_str() : "b");
+      if (f.canvas_hovered && f.mouse.x >= box.bias_min.x && f.mouse.x <= box.bias_max.x &&
+          f.mouse.y >= box.bias_min.y && f.mouse.y <= box.bias_max.y) hover = Hover{true, false, bias, 0, 0};
     }
   }
+}
+
+// "+N more" under a cut column, and the note when layers are cut.
+void draw_cut_notes(const ViewFrame& f) {
+  const NetworkLayout& layout = f.layout;
   for (std::size_t c = 0; c < layout.columns.size(); ++c) {
     if (layout.hidden_units[c] <= 0 || layout.columns[c].empty()) continue;
     const NodeBox& last = layout.columns[c].back();
     char more[48];
     std::snprintf(more, sizeof more, "+%d more", layout.hidden_units[c]);
-    list->AddText(ImVec2(last.center.x - last.half_size.x, last.bias_max.y + 2.0f * scale), colours.text_muted, more);
+    f.list->AddText(ImVec2(last.center.x - last.half_size.x, last.bias_max.y + 2.0f * f.scale), f.colours.text_muted, more);
   }
   if (layout.truncated) {
-    list->AddText(ImVec2(layout.frame_min.x + 6.0f * scale, layout.frame_max.y - ImGui::GetFontSize() - 4.0f * scale),
-                  colours.text_muted, "The engine trains every unit and layer; the view draws up to 8 units of 6 hidden layers.");
+    f.list->AddText(ImVec2(layout.frame_min.x + 6.0f * f.scale, layout.frame_max.y - ImGui::GetFontSize() - 4.0f * f.scale),
+                    f.colours.text_muted,
+                    "The engine trains every unit and layer; the view draws up to 8 units of 6 hidden layers.");
   }
+}
 
+// A click on a parameter selects it (and opens its editor while paused); on empty canvas, clears.
+void handle_click(const ViewFrame& f, const Hover& hover) {
+  if (hover.any && !hover.is_unit) {
+    f.demo.selected = parameter_id(f.net, hover.parameter);
+    if (!training_busy(f.demo)) {
+      f.demo.editing = f.demo.selected;
+      f.demo.edit_value = parameter_value(f.net, hover.parameter);
+      ImGui::OpenPopup("edit-parameter");
+    }
+  } else if (!hover.any) {
+    f.demo.selected.clear();
+  }
+}
+
+}  // namespace
+
+void draw_network_view(App& app, ImVec2 size) {
+  NetworkDemo& demo = app.network;
+  const Network<float>& net = demo.trainer.network();
+  const float scale = app.pixel_ratio;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("network-canvas", size);
+  const bool canvas_hovered = ImGui::IsItemHovered();
+  const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
+  const NetworkLayout layout = layout_network(net, origin, size, scale);
+  const ViewFrame frame{demo, net, layout, palette(), scale, ImGui::GetWindowDrawList(), selected_parameter(demo),
+                        ImGui::GetIO().MousePos, canvas_hovered};
+  draw_frame(frame.list, layout, frame.colours, scale);
+
+  demo.view_targets.clear();
+  Hover hover;
+  draw_edges(frame, hover);
+  draw_units(frame, hover);
+  draw_cut_notes(frame);
   if (hover.any && hover.is_unit) {
     if (const NodeBox* box = layout.node(hover.layer, hover.unit)) unit_tooltip(demo, *box);
   } else if (hover.any) {
     parameter_tooltip(demo, hover.parameter);
   }
-  if (clicked) {
-    if (hover.any && !hover.is_unit) {
-      demo.selected = parameter_id(net, hover.parameter);
-      if (!training_busy(demo)) {
-        demo.editing = demo.selected;
-        demo.edit_value = parameter_value(net, hover.parameter);
-        ImGui::OpenPopup("edit-parameter");
-      }
-    } else if (!hover.any) {
-      demo.selected.clear();
-    }
-  }
+  if (clicked) handle_click(frame, hover);
   draw_editor_popup(demo);
 }
 

@@ -4,11 +4,18 @@
 
 namespace bpl {
 
+long long NetworkShape::parameter_count() const {
+  long long count = 0, units_in = inputs;
+  for (const LayerShape& layer : layers) {
+    count += (units_in + 1) * layer.units;
+    units_in = layer.units;
+  }
+  return count;
+}
+
 template <typename Scalar>
 int Network<Scalar>::parameter_count() const {
-  int count = 0;
-  for (const Layer<Scalar>& layer : layers) count += int(layer.weights.size() + layer.biases.size());
-  return count;
+  return int(shape().parameter_count());  // ≤ kMaxParameters (train_config.h), so it fits
 }
 
 template <typename Scalar>

@@ -37,6 +37,9 @@ struct NetworkShape {
   std::vector<LayerShape> layers;  // hidden layers then the output layer
   Loss loss = Loss::half_mse;
   double leaky_slope = kDefaultLeakySlope;
+
+  // Σ over layers of (inputs + 1) · units: W⁽ˡ⁾ [units × inputs] and b⁽ˡ⁾ [units].
+  long long parameter_count() const;
 };
 
 template <typename Scalar>

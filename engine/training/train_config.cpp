@@ -37,15 +37,7 @@ DatasetSettings TrainConfig::dataset_settings() const {
   return {dataset, samples, noise, train_fraction, seed};
 }
 
-long long parameter_count(const TrainConfig& config) {
-  const NetworkShape shape = config.network_shape();
-  long long count = 0, inputs = shape.inputs;
-  for (const LayerShape& layer : shape.layers) {
-    count += (inputs + 1) * layer.units;  // W⁽ˡ⁾ [units × inputs] and b⁽ˡ⁾ [units]
-    inputs = layer.units;
-  }
-  return count;
-}
+long long parameter_count(const TrainConfig& config) { return config.network_shape().parameter_count(); }
 
 // ---------------------------------------------------------------- validate()
 
