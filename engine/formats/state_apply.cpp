@@ -136,7 +136,9 @@ struct Lenient {
 FieldErrors check_combination(const PageState& s, const StateContext& context) {
   FieldErrors errors = validate_combination(s.config);
   if (!errors.empty()) return errors;
-  if (!s.view.selected.empty() && !parse_parameter_id(shape_only(s.config.network_shape()), s.view.selected)) {
+  constexpr std::size_t kMaxSelectedLength = 64;  // "W15[1023][1023]" is 15
+  if (!s.view.selected.empty() && (s.view.selected.size() > kMaxSelectedLength ||
+                                   !parse_parameter_id(shape_only(s.config.network_shape()), s.view.selected))) {
     errors.push_back({"selected", "no parameter \"" + printable(s.view.selected) +
                                       "\" in this network; expected \"\" (none), w1…w6 / b1…b3 for a 2-2-1 network, "
                                       "or W<l>[j][i] / b<l>[j]"});

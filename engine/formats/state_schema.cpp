@@ -19,7 +19,6 @@ using json = nlohmann::json;
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr std::size_t kMaxSelectedLength = 64;
 
 std::string dump_safely(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -79,14 +78,9 @@ void read_names(const json& value, const char* field, const std::vector<std::str
   out = names;
 }
 
+// Which parameter it names is a rule between fields (check_combination): it depends on the network.
 void read_selected(const json& value, PageState& s, FieldErrors& errors) {
-  std::string id;
-  if (!read_string(value, "selected", id, errors)) return;
-  if (id.size() > kMaxSelectedLength) {
-    errors.push_back({"selected", "expected a parameter id of at most " + std::to_string(kMaxSelectedLength) + " bytes"});
-    return;
-  }
-  s.view.selected = id;
+  read_string(value, "selected", s.view.selected, errors);
 }
 
 void read_expression(const json& value, PageState& s, FieldErrors& errors) {
@@ -157,7 +151,8 @@ std::vector<StateField> make_fields() {
   add({"derivationSample", "sample", FieldSyntax::number, StateScope::view,
        [](const json& v, PageState& s, FieldErrors& e) {
          long long index = 0;
-         if (read_int(v, "derivationSample", 0, kMaxSamples - 1, index, e)) s.view.derivation_sample = int(index);
+         // Its upper bound is the data's training points: a rule between fields (check_combination).
+         if (read_int(v, "derivationSample", 0, std::numeric_limits<int>::max(), index, e)) s.view.derivation_sample = int(index);
        },
        [](const PageState& s) { return json(s.view.derivation_sample); }});
   add(BPL_BOOL("gradientLens", "lens", StateScope::view, view.gradient_lens));

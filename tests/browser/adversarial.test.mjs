@@ -160,7 +160,7 @@ export const tests = [
       await hostile.mouse.down();
       await hostile.waitForTimeout(200);
       await hostile.mouse.up();
-      await hostile.waitForFunction(() => !window.backprop.layout().warnings.open, null, {timeout: 5000});
+      await hostile.waitForFunction(() => !window.backprop.layout().warnings.open, null, {timeout: 10000});
       record('URL', 'rejected', null);
       report('URL');
       await clean.close();
