@@ -110,6 +110,7 @@ void init_app(App& app, float pixel_ratio) {
 }
 
 void draw_frame(App& app) {
+  app.network.grids_shown = false;
   advance_network(app.network);
   handle_keyboard(app);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -130,9 +131,22 @@ void draw_frame(App& app) {
   draw_link_warnings(app);  // after the page's window: it floats above the panels, not in their layout
 }
 
+void wake(App& app) { app.wake_frames = std::max(app.wake_frames, kWakeFrames); }
+
+bool wants_frame(const App& app) {
+  const NetworkDemo& demo = app.network;
+  const bool grids_pending =
+      demo.grids_shown && demo.trainer.status() == TrainStatus::ok && demo.grids_version != demo.weights_version;
+  return app.wake_frames > 0 || !app.ready_signalled || training_busy(demo) || grids_pending ||
+         descent_animating(app.expression, now_ms()) || ImGui::GetIO().WantTextInput;
+}
+
 void after_frame(App& app, double work_ms) {
   ++app.frame_count;
-  app.frame_stats.add(ImGui::GetIO().DeltaTime * 1000.0);
+  if (app.wake_frames > 0) --app.wake_frames;
+  // The first frame after an idle gap would count the gap as a frame time.
+  if (!app.skipped_frame) app.frame_stats.add(ImGui::GetIO().DeltaTime * 1000.0);
+  app.skipped_frame = false;
   app.work_stats.add(work_ms);
   // Ready once a real frame is on the canvas, so the page is never blank when it says ready.
   if (!app.ready_signalled && app.frame_count >= 2) {

@@ -32,7 +32,9 @@ struct App {
   nlohmann::json default_state;  // getState() of a fresh page: what links may omit
   std::string import_text;       // the Import dialog's text buffer
   ShareOptions share;            // the Share / Embed dialog's choices
-  long frame_count = 0;
+  long frame_count = 0;     // frames drawn (metrics().framesDrawn)
+  int wake_frames = 0;      // frames still to draw after an input or an API change
+  bool skipped_frame = false;  // the last animation frame drew nothing (idle)
   bool ready_signalled = false;
   FrameStats frame_stats;  // time between frames
   FrameStats work_stats;   // time the engine spent in a frame (training, views, drawing calls)
@@ -41,5 +43,13 @@ struct App {
 void init_app(App& app, float pixel_ratio);
 void draw_frame(App& app);   // all ImGui calls of one frame
 void after_frame(App& app, double work_ms);  // bookkeeping once the frame is drawn; work_ms: its time in the engine
+
+// Drawing only when something changes: an input or a state change wakes the page
+// for kWakeFrames frames (ImGui settles a layout or a popup within a few);
+// training, a running step, a heatmap pass, a growing descent path or a text
+// field being edited keep it drawing. Otherwise the animation frame returns at once.
+inline constexpr int kWakeFrames = 8;
+void wake(App& app);
+bool wants_frame(const App& app);
 
 }  // namespace bpl::web

@@ -1,13 +1,8 @@
 #pragma once
 // The page's whole state as one JSON object: getState()/setState() in the JS
-// API, and (with the embedding issue) the URL hash. Keys:
-//   demo                       "network" | "expression"
-//   every TrainConfig key      (engine/training/train_config.h: dataset, hidden, activation, ..., seed)
-//   selected                   parameter id, "" for none
-//   derivationSample           index of the training sample the derivation uses
-//   gradientLens, logScale, discretize, showTestPoints    view options (booleans)
-//   expression, point, descent the f(x,y) demo (web/expression_demo.h)
-//   embed, panels, hide, theme, autoplay, origin   embed mode (web/embed.h)
+// API; links carry the same fields. Every key, its type and range, and the rules
+// between keys are the engine's state table (engine/formats/state_schema.h);
+// this only moves values between the page and that table's PageState.
 #include <nlohmann/json.hpp>
 
 #include "engine/core/result.h"

@@ -112,6 +112,16 @@ std::size_t revealed(const ExpressionDemo& demo, const DescentRun& run, double n
   return std::min(total, std::size_t(1 + std::max(0.0, fraction) * double(total - 1)));
 }
 
+}  // namespace
+
+bool descent_animating(const ExpressionDemo& demo, double now) {
+  for (const DescentRun& run : demo.runs)
+    if (revealed(demo, run, now) < run.trajectory.points.size()) return true;
+  return false;
+}
+
+namespace {
+
 void draw_runs(ImDrawList* list, const ExpressionDemo& demo, const PlotFrame& frame, float scale) {
   const double now = now_ms();
   for (const DescentRun& run : demo.runs) {

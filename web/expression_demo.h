@@ -120,6 +120,9 @@ void reset_passes(ExpressionDemo& demo);  // values and adjoints hidden again
 const DescentRun& run_descent(ExpressionDemo& demo, double now_ms);
 void clear_descent_runs(ExpressionDemo& demo);
 
+// A descent path still growing on the plot (it is drawn over about a second).
+bool descent_animating(const ExpressionDemo& demo, double now_ms);
+
 // Resamples and uploads the contour grid if the expression or the window changed.
 void refresh_field(ExpressionDemo& demo);
 

@@ -32,6 +32,16 @@ std::size_t max_params_bytes(const std::string& method) {
   return kMaxCallJsonBytes;
 }
 
+// Methods that only read: the rest wake the page to draw what they changed
+// (app.h, wake). The bridge polls eventState 4 times a second, so it must not.
+bool only_reads(const std::string& method) {
+  for (const char* name : {"info", "getState", "metrics", "eventState", "parameters", "networkView", "expressionView",
+                           "expression", "expressionPresets", "layout", "urlHash", "shareLink", "derivation",
+                           "exportModel", "exportCsv", "exportMermaid", "exportLatex"})
+    if (method == name) return true;
+  return false;
+}
+
 nlohmann::json failure(const std::string& error) { return {{"ok", false}, {"error", error}}; }
 
 nlohmann::json call(const char* method, const char* params_text) {
@@ -46,6 +56,7 @@ nlohmann::json call(const char* method, const char* params_text) {
   Result<nlohmann::json> params = parse_json_text(params_text ? params_text : "null", "params");
   if (!params.ok()) return failure(to_string(params.errors.front()));
   std::string error;
+  if (!only_reads(name)) wake(*g_app);
   nlohmann::json result = found->second(*g_app, *params.value, error);
   if (!error.empty()) return {{"ok", false}, {"error", error}};
   return {{"ok", true}, {"result", result}};

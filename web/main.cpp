@@ -25,6 +25,7 @@ bpl::web::App* g_app = nullptr;
 // (about 100 a notch; Firefox: lines, about 3), and positive when scrolling
 // down. GLFW and ImGui expect notches, positive up.
 void scroll_callback(GLFWwindow* window, double dx, double dy) {
+  bpl::web::wake(*g_app);
   auto notches = [](double delta) { return -delta / (std::fabs(delta) < 10.0 ? 3.0 : 100.0); };
   ImGui_ImplGlfw_ScrollCallback(window, notches(dx), notches(dy));
 }
@@ -39,6 +40,7 @@ std::vector<int> g_pressed_since_frame;
 std::vector<KeyEvent> g_held_releases;
 
 void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  bpl::web::wake(*g_app);
   const bool unseen = std::find(g_pressed_since_frame.begin(), g_pressed_since_frame.end(), key) !=
                       g_pressed_since_frame.end();
   if (action == GLFW_PRESS) g_pressed_since_frame.push_back(key);
@@ -56,9 +58,28 @@ void release_held_keys() {
   g_held_releases.clear();
 }
 
+// The other inputs the backend reads: each wakes the page (app.h, wants_frame).
+void char_callback(GLFWwindow* window, unsigned int c) {
+  bpl::web::wake(*g_app);
+  ImGui_ImplGlfw_CharCallback(window, c);
+}
+void mouse_button_callback(GLFWwindow* window, int button, int action, int mods) {
+  bpl::web::wake(*g_app);
+  ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
+}
+void cursor_enter_callback(GLFWwindow* window, int entered) {
+  bpl::web::wake(*g_app);
+  ImGui_ImplGlfw_CursorEnterCallback(window, entered);
+}
+void cursor_pos_callback(GLFWwindow*, double, double) { bpl::web::wake(*g_app); }  // the backend polls the position
+
 void frame() {
   const double start = bpl::web::now_ms();
-  bpl::web::fit_window_to_canvas(g_window);
+  if (bpl::web::fit_window_to_canvas(g_window)) bpl::web::wake(*g_app);
+  if (!bpl::web::wants_frame(*g_app)) {
+    g_app->skipped_frame = true;
+    return;
+  }
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -98,6 +119,10 @@ int main() {
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   glfwSetScrollCallback(g_window, scroll_callback);  // replaces the backend's, which it calls
   glfwSetKeyCallback(g_window, key_callback);        // likewise
+  glfwSetCharCallback(g_window, char_callback);
+  glfwSetMouseButtonCallback(g_window, mouse_button_callback);
+  glfwSetCursorEnterCallback(g_window, cursor_enter_callback);
+  glfwSetCursorPosCallback(g_window, cursor_pos_callback);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   emscripten_set_main_loop(frame, 0, false);

@@ -68,7 +68,9 @@ json step(App& app, const json& params, std::string& error) {
 
 json metrics(App& app) {
   NetworkDemo& demo = app.network;
+  const TrainStatus before = demo.trainer.status();
   demo.trainer.check_divergence();  // what the metrics find stops training
+  if (demo.trainer.status() != before) wake(app);
   const Metrics& m = demo.trainer.metrics();
   const bool ok = m.status == TrainStatus::ok;
   auto shown = [&](double v, bool meaningful) { return ok && meaningful ? finite_or_null(v) : json(nullptr); };
@@ -81,6 +83,7 @@ json metrics(App& app) {
           {"stepsPerSecond", demo.samples_per_second},
           // The value editor (click a parameter while paused): its keyboard focus lands one frame after it opens.
           {"editor", demo.editor_frames > 0 ? json{{"parameter", demo.editing}, {"frames", demo.editor_frames}} : json(nullptr)},
+          {"framesDrawn", app.frame_count},
           {"frameMs", {{"p50", app.frame_stats.percentile(0.5)}, {"p95", app.frame_stats.percentile(0.95)}}},
           {"workMs", {{"p50", app.work_stats.percentile(0.5)}, {"p95", app.work_stats.percentile(0.95)},
                       {"max", app.work_stats.percentile(1.0)}}}};

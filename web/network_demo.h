@@ -59,6 +59,7 @@ struct NetworkDemo {
   // its textures are uploaded when it is done (grids_version: the weights drawn).
   long grids_version = -1;
   long grid_pass_version = -1;
+  bool grids_shown = false;  // the last frame drew a heatmap (refresh_grids ran): a pending pass needs frames
   GridPass grid_pass;
   StepCost grid_cell_cost;  // ms per cell
   HeatmapTexture output_texture;

@@ -120,6 +120,7 @@ void advance_network(NetworkDemo& demo) {
 }
 
 void refresh_grids(NetworkDemo& demo) {
+  demo.grids_shown = true;
   if (demo.trainer.status() != TrainStatus::ok || demo.grids_version == demo.weights_version) return;
   GridPass& pass = demo.grid_pass;
   // Paused: a pass of the current weights at once. Training: the pass under way

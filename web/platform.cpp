@@ -76,11 +76,13 @@ CanvasSize canvas_size() {
   return {width, height, static_cast<float>(ratio)};
 }
 
-void fit_window_to_canvas(GLFWwindow* window) {
+bool fit_window_to_canvas(GLFWwindow* window) {
   const CanvasSize want = canvas_size();
   int width = 0, height = 0;
   glfwGetWindowSize(window, &width, &height);
-  if (width != want.width || height != want.height) glfwSetWindowSize(window, want.width, want.height);
+  if (width == want.width && height == want.height) return false;
+  glfwSetWindowSize(window, want.width, want.height);
+  return true;
 }
 
 void signal_ready() { js_signal_ready(); }

@@ -15,7 +15,7 @@ struct CanvasSize {
 CanvasSize canvas_size();
 
 // Keeps the GLFW window (the canvas backing store) at CSS size × devicePixelRatio.
-void fit_window_to_canvas(GLFWwindow* window);
+bool fit_window_to_canvas(GLFWwindow* window);  // true when it resized the window
 
 // Tells the page the app is up: sets window.backprop.ready and fires backprop:ready.
 void signal_ready();
