@@ -178,11 +178,12 @@ void register_network_api() {
   register_api_method("select", [](App& app, const json& params, std::string& error) {
     const std::string id = id_param(params, error);
     if (!error.empty()) return json(nullptr);
-    if (!id.empty() && !parse_parameter_id(app.network.trainer.network(), id)) {
-      error = "no parameter \"" + printable(id) + "\" in this network";
+    // The state table checks the id (engine/formats/state_schema.h): one rule, one message.
+    const FieldErrors errors = set_state(app, json{{"selected", id}});
+    if (!errors.empty()) {
+      error = errors.front().message;
       return json(nullptr);
     }
-    app.network.selected = id;
     return json(id);
   });
   // Where each drawn parameter is on the page, in CSS pixels: [{id, x, y}] (the last frame drawn).
