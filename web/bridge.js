@@ -14,6 +14,7 @@ window.BackpropBridge = (function () {
   let engine = null;  // the Emscripten module once attached
   let limits = null;  // info().limits
   let methods = [];
+  let onScreen = true;  // the canvas intersects the viewport (IntersectionObserver)
   const IMPORT_METHODS = ['importText', 'importModel', 'importMermaid'];
 
   // ---- Messages in the engine's words (engine/core/input_limits.cpp, over_cap).
@@ -273,6 +274,11 @@ window.BackpropBridge = (function () {
       setInterval(syncHash, 500);
       window.addEventListener('message', onMessage);
       setInterval(pollEvents, 250);
+      // An embed scrolled out of view draws and trains nothing until it is back (web/app.h, wants_frame).
+      const canvas = document.getElementById('canvas');
+      if (canvas && 'IntersectionObserver' in window) {
+        new IntersectionObserver((entries) => { onScreen = entries[entries.length - 1].isIntersecting; }).observe(canvas);
+      }
     },
     ready() {
       api.ready = true;
@@ -281,6 +287,7 @@ window.BackpropBridge = (function () {
       pollEvents();
     },
     invoke,
+    isOnScreen: () => onScreen,
     stepEnded,
     download,
     downloadCanvasPng,

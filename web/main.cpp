@@ -20,6 +20,7 @@ namespace {
 
 GLFWwindow* g_window = nullptr;
 bpl::web::App* g_app = nullptr;
+bool g_was_on_screen = true;
 
 // Emscripten 3.1.6's GLFW passes the DOM wheel event's deltaX/deltaY: pixels
 // (about 100 a notch; Firefox: lines, about 3), and positive when scrolling
@@ -76,7 +77,12 @@ void cursor_pos_callback(GLFWwindow*, double, double) { bpl::web::wake(*g_app); 
 void frame() {
   const double start = bpl::web::now_ms();
   if (bpl::web::fit_window_to_canvas(g_window)) bpl::web::wake(*g_app);
-  if (!bpl::web::wants_frame(*g_app)) {
+  // Off screen (once ready, so a host still hears "ready"), nothing is drawn or trained;
+  // back on screen, it goes on where it stopped.
+  const bool visible = bpl::web::on_screen();
+  if (visible && !g_was_on_screen) bpl::web::wake(*g_app);
+  g_was_on_screen = visible;
+  if ((!visible && g_app->ready_signalled) || !bpl::web::wants_frame(*g_app)) {
     g_app->skipped_frame = true;
     return;
   }

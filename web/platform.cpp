@@ -35,6 +35,8 @@ EM_JS(void, js_download_text, (const char* filename, const char* mime, const cha
 
 EM_JS(void, js_download_canvas_png, (), { BackpropBridge.downloadCanvasPng(); });
 
+EM_JS(int, js_on_screen, (), { return BackpropBridge.isOnScreen() ? 1 : 0; });
+
 EM_JS(void, js_resolve_step, (int id, const char* result), {
   BackpropBridge.stepEnded(id, JSON.parse(UTF8ToString(result)));
 });
@@ -93,5 +95,7 @@ int fail(const char* message) {
 }
 
 double now_ms() { return emscripten_get_now(); }
+
+bool on_screen() { return js_on_screen() != 0; }
 
 }  // namespace bpl::web

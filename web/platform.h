@@ -16,6 +16,8 @@ CanvasSize canvas_size();
 
 // Keeps the GLFW window (the canvas backing store) at CSS size × devicePixelRatio.
 bool fit_window_to_canvas(GLFWwindow* window);  // true when it resized the window
+// The canvas intersects the viewport (false: an embed scrolled out of view; web/bridge.js).
+bool on_screen();
 
 // Tells the page the app is up: sets window.backprop.ready and fires backprop:ready.
 void signal_ready();

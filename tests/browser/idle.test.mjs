@@ -57,3 +57,39 @@ export const tests = [
     },
   },
 ];
+
+// An embed scrolled out of view (IntersectionObserver) draws and trains nothing, and goes on when it is back.
+tests.push({
+  name: 'an embed scrolled out of view stops drawing and training, and resumes where it stopped',
+  async run({context, baseUrl}) {
+    const page = await context.newPage();
+    await page.setViewportSize({width: 1000, height: 800});
+    await page.goto(baseUrl + 'embed-example.html');  // same origin as the frame: no cross-origin throttling
+    await page.waitForFunction(() => window.embedDemo.events.some((e) => e.event === 'ready'), null, {timeout: 60000});
+    const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(baseUrl));
+    assert(frame, 'no embedded frame');
+    const inFrame = (method, arg) => frame.evaluate(([m, a]) => window.backprop[m](a), [method, arg]);
+    await inFrame('play');
+    await page.waitForTimeout(1000);
+    assert((await inFrame('metrics')).epoch > 0, 'the embed did not train on screen');
+    await page.evaluate(() => {  // push the frame far below the fold
+      const spacer = document.createElement('div');
+      spacer.style.height = '5000px';
+      document.body.prepend(spacer);
+      window.scrollTo(0, 0);
+    });
+    await page.waitForTimeout(500);
+    const hidden = await inFrame('metrics');
+    await page.waitForTimeout(1500);
+    const stillHidden = await inFrame('metrics');
+    assert(stillHidden.framesDrawn - hidden.framesDrawn <= 1, `off screen it drew ${stillHidden.framesDrawn - hidden.framesDrawn} frames`);
+    assert(stillHidden.epoch === hidden.epoch, `off screen it trained from epoch ${hidden.epoch} to ${stillHidden.epoch}`);
+    await page.evaluate(() => document.querySelector('iframe').scrollIntoView());
+    await page.waitForTimeout(1500);
+    const back = await inFrame('metrics');
+    assert(back.epoch > stillHidden.epoch && back.playing, `back on screen it did not go on: epoch ${back.epoch}`);
+    console.log(`      off screen for 1.5 s: ${stillHidden.framesDrawn - hidden.framesDrawn} frames, ` +
+                `${stillHidden.epoch - hidden.epoch} epochs; back on screen: ${back.epoch - stillHidden.epoch} epochs in 1.5 s`);
+    await page.close();
+  },
+});
