@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // ClosePopupToLevel: Esc closes every popup
 #include "app_state.h"
 #include "exchange.h"
 #include "panels.h"
@@ -24,6 +25,12 @@ void draw_notice(const std::string& notice) {
 
 void handle_keyboard(App& app) {
   const ImGuiIO& io = ImGui::GetIO();
+  // Esc closes every open popup and dialog (the value editor, Share, Import, a combo),
+  // even from a text field; with none open, it dismisses the link's warnings.
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    if (!GImGui->OpenPopupStack.empty()) ImGui::ClosePopupToLevel(0, true);
+    else app.link_warnings.dismissed = true;
+  }
   if (io.WantTextInput || app.demo != Demo::network) return;
   NetworkDemo& demo = app.network;
   // ImGui 1.86 indexes keys by the platform's codes (GLFW's, through its backend).

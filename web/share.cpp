@@ -183,8 +183,15 @@ void register_share_api() {
     return out;
   });
   register_api_method("layout", [](App& app, const json&, std::string&) {
+    // The colours widget frames are told apart by (sRGB 0–255), for the contrast test.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    auto rgb = [](const ImVec4& c) { return json{int(c.x * 255 + 0.5f), int(c.y * 255 + 0.5f), int(c.z * 255 + 0.5f)}; };
     return json{{"contentHeight", app.content_height}, {"embed", app.embed.embed},
-                {"warnings", link_warnings_layout(app)}};
+                {"warnings", link_warnings_layout(app)},
+                {"style", {{"windowBg", rgb(style.Colors[ImGuiCol_WindowBg])},
+                           {"frameBorder", rgb(style.Colors[ImGuiCol_Border])},
+                           {"frameBorderAlpha", style.Colors[ImGuiCol_Border].w},
+                           {"frameBorderSize", style.FrameBorderSize}}}};
   });
 }
 

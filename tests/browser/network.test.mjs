@@ -177,3 +177,37 @@ export const tests = [
     },
   },
 ];
+
+// WCAG 2.1: relative luminance of an sRGB colour, and the contrast ratio of two.
+function luminance([r, g, b]) {
+  const linear = (c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+const contrast = (a, b) => { const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x); return (hi + 0.05) / (lo + 0.05); };
+
+tests.push({
+  name: 'widget frames have a border of at least 3:1 contrast in both themes, and Esc closes the value editor',
+  async run({openApp}) {
+    const page = await openApp();
+    for (const theme of ['light', 'dark']) {
+      await api(page, 'setState', {theme});
+      await page.waitForTimeout(200);
+      const {style} = await api(page, 'layout');
+      const ratio = contrast(style.frameBorder, style.windowBg);
+      assert(style.frameBorderSize >= 1 && style.frameBorderAlpha === 1, `${theme}: frames have no solid border`);
+      assert(ratio >= 3, `${theme}: frame border ${style.frameBorder} on ${style.windowBg} is ${ratio.toFixed(2)}:1`);
+      console.log(`      ${theme}: frame border contrast ${ratio.toFixed(2)}:1`);
+    }
+    await api(page, 'setState', {theme: 'light', hidden: [2], activation: 'relu', outputActivation: 'linear', loss: 'half_mse'});
+    await page.waitForTimeout(300);
+    const target = (await api(page, 'networkView')).find((t) => t.id === 'w1');
+    await page.mouse.move(target.x, target.y);
+    await page.waitForTimeout(200);
+    await page.mouse.click(target.x, target.y);
+    await page.waitForFunction(() => (window.backprop.metrics().editor || {frames: 0}).frames >= 3, null, {timeout: 10000});
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.backprop.metrics().editor === null, null, {timeout: 10000});
+    assert(page.errors.length === 0, 'console errors: ' + page.errors.join(' | '));
+    await page.close();
+  },
+});
