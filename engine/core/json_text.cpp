@@ -168,6 +168,8 @@ bool read_number(const json& value, const std::string& field, double lo, bool lo
   return true;
 }
 
+std::string dump_safely(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
 bool read_string(const json& value, const std::string& field, std::string& out, FieldErrors& errors) {
   if (!value.is_string()) {
     errors.push_back({field, std::string("expected a string, got ") + value.type_name()});

@@ -14,6 +14,10 @@ namespace bpl {
 // `what` names the document and is the error's field (e.g. "config", "model").
 Result<nlohmann::json> parse_json_text(const std::string& text, const std::string& what);
 
+// `value` as compact JSON text for a message; invalid UTF-8 in strings becomes U+FFFD
+// (the default dump aborts on it without exceptions).
+std::string dump_safely(const nlohmann::json& value);
+
 // Shared helpers for the readers: "expected ..." checks that append to errors.
 // A JSON number that is an integer (1 or 1.0) in [lo, hi].
 bool read_int(const nlohmann::json& value, const std::string& field, long long lo, long long hi,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/core/json_text.h"
 #include "engine/core/text.h"
 #include "engine/formats/state_schema.h"
 #include "engine/mlp/model_json.h"
@@ -13,8 +14,6 @@ namespace bpl {
 using json = nlohmann::json;
 
 namespace {
-
-std::string dump_safely(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 // A network with the config's shape and no parameters: parse_parameter_id reads only the unit counts.
 Network<float> shape_only(const NetworkShape& shape) {

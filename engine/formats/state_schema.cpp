@@ -20,8 +20,6 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-std::string dump_safely(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
-
 bool read_one_of(const json& value, const char* field, std::initializer_list<const char*> names, std::string& out,
                  FieldErrors& errors) {
   std::string list;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/mlp/model_json.h"
+#include "engine/core/json_text.h"
 #include "engine/formats/state_schema.h"
 #include "engine/formats/url_state_text.h"
 #include "engine/formats/url_state_weights.h"
@@ -41,8 +42,6 @@ void set_path(json& root, std::string_view path, json value) {
   if (!child.is_object()) child = json::object();
   set_path(child, path.substr(dot + 1), std::move(value));
 }
-
-std::string dump_safely(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 // ---------------------------------------------------------------- encoding
 

@@ -17,8 +17,6 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr long long kMaxSeed = 9007199254740992LL;  // 2^53: exact in a JavaScript number
 constexpr int kMaxHiddenLayers = kMaxLayers - 1;
 
-std::string dump_safely(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
-
 // A JSON string naming one value of an enum.
 template <typename Enum, typename FromName>
 void read_name(const json& value, const char* field, const char* expected, FromName from_name, Enum& out,
