@@ -251,8 +251,8 @@ TEST_CASE("weight_derivation: paths of deeper nets sum to the value") {
   SUBCASE("2-3-3-1 tanh, linear output, half_mse: 3 paths from layer 1") {
     BPL_REQUIRE(t.configure(xor4_config({3, 3}, Activation::tanh, Activation::linear, Loss::half_mse)).empty());
     const WeightDerivation d = derive(t, "W1[2][1]");
-    CHECK(d.symbolic.find("∂L/∂W⁽¹⁾₂₁ = (ŷ−t)·W⁽³⁾₀₀·(1−tanh²(z⁽²⁾₀))·W⁽²⁾₀₂·(1−tanh²(z⁽¹⁾₂))·a⁽⁰⁾₁ + ") == 0);
-    CHECK(derive(t, "W3[0][1]").symbolic == "∂L/∂W⁽³⁾₀₁ = (ŷ−t)·a⁽²⁾₁");
+    CHECK(d.symbolic.find("∂L/∂W⁽¹⁾₃₂ = (ŷ−t)·W⁽³⁾₁₁·(1−tanh²(z⁽²⁾₁))·W⁽²⁾₁₃·(1−tanh²(z⁽¹⁾₃))·a⁽⁰⁾₂ + ") == 0);
+    CHECK(derive(t, "W3[0][1]").symbolic == "∂L/∂W⁽³⁾₁₂ = (ŷ−t)·a⁽²⁾₂");
   }
   SUBCASE("2-3-3-2 sigmoid, softmax_ce: 6 paths from layer 1") {
     BPL_REQUIRE(t.configure(xor4_config({3, 3}, Activation::sigmoid, Activation::softmax, Loss::softmax_ce)).empty());
@@ -294,11 +294,34 @@ TEST_CASE("weight_derivation: more than 8 paths leave the δ recursion only") {
   const WeightDerivation d = derive(t, "W1[0][0]");
   CHECK(d.path_count == 9);
   CHECK(d.paths.empty());
-  CHECK(d.symbolic == "∂L/∂W⁽¹⁾₀₀ = δ⁽¹⁾₀·a⁽⁰⁾₀");
+  // Indices are 1-based, as the view numbers units: W1[0][0] is W⁽¹⁾₁₁.
+  CHECK(d.symbolic == "∂L/∂W⁽¹⁾₁₁ = δ⁽¹⁾₁·a⁽⁰⁾₁");
   // δ⁽⁴⁾₀, then for layers 3, 2: a header and 3 units, for layer 1: a header and unit 0, then ∂ℓ/∂θ.
   BPL_REQUIRE(d.delta_recursion.size() == 1 + 4 + 4 + 2 + 1);
-  CHECK(d.delta_recursion[1] == "δ⁽³⁾ = (W⁽⁴⁾)ᵀδ⁽⁴⁾ ⊙ σ'(z⁽³⁾)");
+  // σ' is written as tanh's own derivative.
+  CHECK(d.delta_recursion[1] == "δ⁽³⁾ = (W⁽⁴⁾)ᵀδ⁽⁴⁾ ⊙ (1−tanh²(z⁽³⁾))");
   CHECK(d.relative_error < 1e-6);
+}
+
+TEST_CASE("weight_derivation: the δ recursion writes each activation's own derivative") {
+  struct Case {
+    Activation hidden;
+    const char* header;  // δ⁽²⁾'s line, hand-written
+  };
+  const Case cases[] = {
+      {Activation::relu, "δ⁽²⁾ = (W⁽³⁾)ᵀδ⁽³⁾ ⊙ 1[z⁽²⁾>0]"},
+      {Activation::sigmoid, "δ⁽²⁾ = (W⁽³⁾)ᵀδ⁽³⁾ ⊙ σ(z⁽²⁾) ⊙ (1−σ(z⁽²⁾))"},
+      {Activation::linear, "δ⁽²⁾ = (W⁽³⁾)ᵀδ⁽³⁾"},  // σ' = 1: no factor
+  };
+  Trainer t;
+  for (const Case& c : cases) {
+    CAPTURE(activation_name(c.hidden));
+    BPL_REQUIRE(t.configure(xor4_config({3, 3, 3}, c.hidden, Activation::linear, Loss::half_mse)).empty());
+    const WeightDerivation d = derive(t, "W1[0][0]");
+    BPL_REQUIRE(d.delta_recursion.size() > 5);
+    CHECK(d.delta_recursion[5] == c.header);
+    CHECK(d.latex.find("\\sigma'") == std::string::npos);
+  }
 }
 
 TEST_CASE("weight_derivation: the numerical check agrees on smooth nets") {
