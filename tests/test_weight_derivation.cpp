@@ -10,6 +10,8 @@
 #include "engine/training/train_config.h"
 #include "derivation_testing.h"
 #include "engine/derivation/weight_derivation.h"
+#include "engine/derivation/informative_sample.h"
+#include "engine/mlp/parameter_names.h"
 #include "mlp_testing.h"  // BPL_REQUIRE: the wasm build has no exceptions, so no REQUIRE
 
 using namespace bpl;
@@ -413,4 +415,31 @@ TEST_CASE("weight_derivation: JSON keys and the highlighted chain") {
   CHECK(h.edges.size() == 1 + 3 + 3);
   CHECK(h.units.size() == 1 + 1 + 3 + 1);
   CHECK(h.whole_layers == std::vector<int>{3});
+}
+
+TEST_CASE("informative_sample: the first training point where the seed's ∂ℓ/∂θ is not 0") {
+  // With these weights h1 = max(0, 0.5x1 − 0.3x2 + 0.1) and h2 = max(0, −0.4x1 + 0.6x2 − 0.1), no
+  // unit is at its kink on a corner, and h2 is off at (1, 0): w2's first informative point is (1, 1).
+  const SeedNet n{0.5, -0.4, -0.3, 0.6, 0.8, -0.7, 0.1, -0.1, 0.05};
+  Trainer t;
+  BPL_REQUIRE(configure_seed(t, n));
+  const std::vector<Point>& train = t.dataset().train;
+  BPL_REQUIRE(!train.empty());
+  for (const char* id : kSeedIds) {
+    const std::string name = id;
+    CAPTURE(name);
+    const ParameterRef p = *parse_parameter_id(t.network(), id);
+    // The oracle: the seed's closed form, point by point from 0.
+    int expected = 0;
+    while (expected < int(train.size()) && std::fabs(seed_gradient(n, id, train[expected])) <= kTinyGradient) ++expected;
+    if (expected == int(train.size())) expected = 0;  // none: the first point
+    const int chosen = informative_sample(t, p);
+    CHECK(chosen == expected);
+    // From a later preferred point it wraps round, and a preferred informative point stays.
+    CHECK(informative_sample(t, p, chosen) == chosen);
+  }
+  // w1 = ∂ℓ/∂w1 ∝ x1: never the point at x1 = 0 that the seed net's xor4 starts with.
+  const int w1_sample = informative_sample(t, *parse_parameter_id(t.network(), "w1"));
+  CHECK(train[w1_sample].x1 != 0.0);
+  CHECK(derive(t, "w1", w1_sample).sample_value != 0.0);
 }
