@@ -8,6 +8,7 @@
 #include "app.h"
 #include "engine/expr/format.h"
 #include "expression_panels.h"
+#include "math_view.h"
 #include "panels.h"
 #include "platform.h"
 
@@ -19,21 +20,11 @@ namespace {
 
 constexpr const char* kSeedText = "(x^2 + x*y) * y^3";
 
-// Lines after the first start with spaces up to their "="; a proportional font
-// needs the indent measured, not counted.
-void draw_aligned(const std::vector<std::string>& lines) {
-  if (lines.empty()) return;
-  const std::string& first = lines.front();
-  const std::size_t equals = first.find(" = ");
-  const float indent = equals == std::string::npos ? 0.0f : ImGui::CalcTextSize(first.c_str(), first.c_str() + equals).x;
-  ImGui::TextWrapped("%s", first.c_str());
-  for (std::size_t i = 1; i < lines.size(); ++i) {
-    const std::string& line = lines[i];
-    const std::size_t start = line.find_first_not_of(' ');
-    if (start == std::string::npos) continue;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
-    ImGui::TextWrapped(" %s", line.c_str() + start);
-  }
+// One variable's lines, typeset as one aligned block: ∂f/∂x = symbols, = numbers, = the total.
+void draw_variable_lines(const VariableDerivation& v) {
+  std::string latex = "\\begin{aligned}";
+  for (std::size_t k = 0; k < v.latex_lines.size(); ++k) latex += (k ? " \\\\ " : "") + v.latex_lines[k];
+  draw_formula(("derivation-" + v.variable).c_str(), latex + "\\end{aligned}");
 }
 
 void draw_check(const char* variable, double backprop, const CentralDifference& check, double numeric) {
@@ -74,7 +65,7 @@ void draw_expression_derivation_panel(App& app) {
   ImGui::SameLine();
   if (ImGui::SmallButton("Copy Markdown + mermaid")) copy_to_clipboard(expression_markdown(demo));
   seed_note(demo);
-  const char* symbolic[] = {demo.symbolic.text_x.c_str(), demo.symbolic.text_y.c_str()};
+  const std::string symbolic[] = {demo.symbolic.latex_x, demo.symbolic.latex_y};
   const double numeric[] = {demo.check.dx, demo.check.dy};
   for (std::size_t i = 0; i < d.variables.size(); ++i) {
     const VariableDerivation& v = d.variables[i];
@@ -84,13 +75,18 @@ void draw_expression_derivation_panel(App& app) {
       continue;
     }
     ImGui::TextDisabled("%d path%s from f to %s", v.path_count, v.path_count == 1 ? "" : "s", v.variable.c_str());
-    draw_aligned(v.lines);
+    draw_variable_lines(v);
     if (!v.defined) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.45f, 0.0f, 1.0f));
       ImGui::TextWrapped("undefined: %s", v.undefined.c_str());
       ImGui::PopStyleColor();
     }
-    ImGui::TextWrapped("symbolic: ∂f/∂%s = %s", v.variable.c_str(), i < 2 ? symbolic[i] : "");
+    if (i < 2) {
+      ImGui::TextDisabled("symbolic:");
+      ImGui::SameLine();
+      draw_formula(("symbolic-" + v.variable).c_str(),
+                   "\\frac{\\partial f}{\\partial " + v.variable + "} = " + symbolic[i]);
+    }
     if (i < 2) draw_check(v.variable.c_str(), v.total, demo.check, numeric[i]);
   }
   for (const std::string& note : d.conventions) {

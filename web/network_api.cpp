@@ -5,6 +5,7 @@
 
 #include "api_params.h"
 #include "app.h"
+#include "math_view.h"
 #include "app_state.h"
 #include "engine/core/count_text.h"
 #include "engine/core/text.h"
@@ -84,6 +85,8 @@ json metrics(App& app) {
           // The value editor (click a parameter while paused): its keyboard focus lands one frame after it opens.
           {"editor", demo.editor_frames > 0 ? json{{"parameter", demo.editing}, {"frames", demo.editor_frames}} : json(nullptr)},
           {"framesDrawn", app.frame_count},
+          // Typesetting is cached per formula: ms and layouts since load (web/math_view.h).
+          {"typeset", {{"ms", typeset_stats().ms}, {"layouts", typeset_stats().layouts}}},
           {"frameMs", {{"p50", app.frame_stats.percentile(0.5)}, {"p95", app.frame_stats.percentile(0.95)}}},
           {"workMs", {{"p50", app.work_stats.percentile(0.5)}, {"p95", app.work_stats.percentile(0.95)},
                       {"max", app.work_stats.percentile(1.0)}}}};
@@ -203,6 +206,19 @@ void register_network_api() {
       return json(nullptr);
     }
     return to_json(*derivation, id);
+  });
+  // typeset({latex, width}): what the page's typesetter makes of a formula (web/math_view.h).
+  register_api_method("typeset", [](App&, const json& params, std::string& error) {
+    if (!params.is_object() || !params.contains("latex") || !params["latex"].is_string()) {
+      error = "latex: expected typeset({latex: '\\frac{a}{b}', width: 300})";
+      return json(nullptr);
+    }
+    const json width = params.value("width", json(0));
+    if (!width.is_number() || width.get<double>() < 0 || width.get<double>() > 1e5) {
+      error = "width: expected a number of CSS px from 0 (one line) to 100000";
+      return json(nullptr);
+    }
+    return typeset_report(params["latex"].get<std::string>(), width.get<float>());
   });
 }
 

@@ -5,6 +5,7 @@
 #include "engine/derivation/informative_sample.h"
 #include "engine/mlp/parameter_names.h"
 #include "platform.h"
+#include "theme.h"
 
 namespace bpl::web {
 
@@ -50,6 +51,11 @@ FieldErrors configure_network(NetworkDemo& demo, const TrainConfig& config) {
   if (!errors.empty()) return errors;
   reset_network(demo);
   return {};
+}
+
+ImU32 factor_colour(const NetworkDemo& demo, const std::string& key) {
+  const auto it = std::find(demo.factor_marks.begin(), demo.factor_marks.end(), key);
+  return it == demo.factor_marks.end() ? 0 : factor_palette_colour(int(it - demo.factor_marks.begin()));
 }
 
 void select_parameter(NetworkDemo& demo, const std::string& id, bool keep_sample) {

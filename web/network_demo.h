@@ -45,6 +45,12 @@ struct NetworkDemo {
     std::optional<ParameterRef> parameter;
   } selection;
   int derivation_sample = 0;       // index into dataset().train
+  // The formula and the picture point at each other: a factor hovered in the derivation lights
+  // its edge or unit (formula_hover_mark), and an edge or unit hovered in the view lights its
+  // factors (view_hover_mark); keys as engine/derivation/chain_highlight.h's mark_key.
+  std::string formula_hover_mark, view_hover_mark;
+  bool expand_sums = false;        // the derivation shows every listed term, not t1 + t2 + ⋯ + tn
+  std::vector<std::string> factor_marks;  // the shown derivation's factor keys: their colours, in order
   bool gradient_lens = false;      // edges show ∂L/∂w instead of w
   bool log_scale = false;          // curves
   bool discretize = false;         // output heatmap
@@ -95,6 +101,9 @@ struct NetworkDemo {
 FieldErrors configure_network(NetworkDemo& demo, const TrainConfig& config);
 // Resets weights with the same seed, clears curves, stops a running step.
 void reset_network(NetworkDemo& demo);
+// The colour of the derivation's factor `key` (an edge or unit, chain_highlight.h's mark_key)
+// in the formula and in the view; 0 when the shown derivation has no such factor.
+ImU32 factor_colour(const NetworkDemo& demo, const std::string& key);
 // Selects the parameter `id` ("" clears). Unless keep_sample, the derivation moves to the first
 // training point where ∂ℓ/∂θ is at work (engine/derivation/informative_sample.h), not one
 // where every live number is 0.

@@ -3,12 +3,20 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/mlp/parameter_names.h"
+
 namespace bpl::web {
 
 namespace {
 
 std::string unit_label(const Network<float>& net, int layer, int unit) {
   const int last = net.depth();
+  // The seed's 2-2-1 net (000_*.txt): its nodes are x₁ x₂, h₁ h₂ and y, as its formulas
+  // and the derivation (engine/derivation/weight_derivation_notation.h) name them.
+  if (parse_parameter_id(net, "w1")) {
+    static const char* const kSeed[3][2] = {{"x₁", "x₂"}, {"h₁", "h₂"}, {"y", "y"}};
+    return kSeed[layer][unit];
+  }
   if (layer == 0) return "Input " + std::to_string(unit + 1);
   if (layer == last) return "Output " + std::to_string(unit + 1);
   // The seed's names for one hidden layer; "Hidden l.j" when there are several.

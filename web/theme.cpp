@@ -19,8 +19,18 @@ const Palette kDark = {
     IM_COL32(0xFF, 0x40, 0x81, 0xFF), IM_COL32(0x33, 0x33, 0x33, 0xFF), IM_COL32(0x88, 0x88, 0x88, 0xFF),
     IM_COL32(0x99, 0x99, 0x99, 0xFF)};
 
+// Okabe–Ito hues, darkened for the light theme and lightened for the dark one, so each reads as
+// text: blue, vermilion, bluish green, reddish purple, ochre, indigo.
+const ImU32 kFactorLight[] = {IM_COL32(0x0B, 0x5F, 0xA5, 0xFF), IM_COL32(0xB8, 0x46, 0x0B, 0xFF),
+                              IM_COL32(0x0B, 0x7A, 0x55, 0xFF), IM_COL32(0xA3, 0x30, 0x7D, 0xFF),
+                              IM_COL32(0x7A, 0x5A, 0x00, 0xFF), IM_COL32(0x5B, 0x4B, 0xB7, 0xFF)};
+const ImU32 kFactorDark[] = {IM_COL32(0x6C, 0xB4, 0xF0, 0xFF), IM_COL32(0xFF, 0x9A, 0x5C, 0xFF),
+                             IM_COL32(0x4F, 0xD1, 0xA0, 0xFF), IM_COL32(0xF0, 0x8A, 0xC8, 0xFF),
+                             IM_COL32(0xE3, 0xC1, 0x5A, 0xFF), IM_COL32(0xA9, 0x9B, 0xFF, 0xFF)};
+
 const Palette* g_palette = &kLight;
 ImFont* g_heading = nullptr;
+ImFont* g_formula[2] = {nullptr, nullptr};  // upright, italic
 
 // Keep in sync with web/font_unicodes.txt (the glyphs the subset font keeps).
 const ImWchar kGlyphRanges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x0370, 0x03FF, 0x1D00, 0x1D7F,
@@ -38,12 +48,31 @@ void load_fonts(float pixel_ratio) {
   const int size = static_cast<int>(font->size);
   io.Fonts->AddFontFromMemoryTTF(data, size, 15.0f * pixel_ratio, &config, kGlyphRanges);
   g_heading = io.Fonts->AddFontFromMemoryTTF(data, size, 22.0f * pixel_ratio, &config, kGlyphRanges);
+  // Formulas: DejaVu Serif at their own size; the glyphs it lacks (ℓ, ⋯) merged in from the math font.
+  static const ImWchar kFormulaRanges[] = {0x0020, 0x007E, 0x00B1, 0x00B1, 0x00D7, 0x00D7, 0x0391, 0x03D5,
+                                           0x2026, 0x2026, 0x2032, 0x2032, 0x2190, 0x2193, 0x2200, 0x22FF, 0};
+  const char* const faces[2] = {"DejaVuSerif.ttf", "DejaVuSerif-Italic.ttf"};
+  for (int k = 0; k < 2; ++k) {
+    const EmbeddedAsset* face = find_asset(faces[k]);
+    IM_ASSERT(face && "the formula fonts are embedded by web/web.cmake");
+    g_formula[k] = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(face->bytes), int(face->size),
+                                                  kFormulaFontSize * pixel_ratio, &config, kFormulaRanges);
+    ImFontConfig merge = config;
+    merge.MergeMode = true;  // adds only the glyphs the serif face lacks
+    io.Fonts->AddFontFromMemoryTTF(data, size, kFormulaFontSize * pixel_ratio, &merge, kFormulaRanges);
+  }
 }
 
 }  // namespace
 
 const Palette& palette() { return *g_palette; }
 ImFont* heading_font() { return g_heading; }
+
+ImU32 factor_palette_colour(int index) {
+  const ImU32* colours = g_palette == &kDark ? kFactorDark : kFactorLight;
+  return colours[index % 6];
+}
+ImFont* formula_font(bool italic) { return g_formula[italic ? 1 : 0]; }
 
 void apply_theme(Theme theme, float pixel_ratio) {
   ImGuiIO& io = ImGui::GetIO();

@@ -16,10 +16,18 @@ struct Palette {
 };
 const Palette& palette();
 
+// The colours of a derivation's factors, in order (web/derivation_panel.cpp): distinct from each
+// other and from the edge colours, ≥ 4.5:1 against the theme's window as text.
+ImU32 factor_palette_colour(int index);
+
 // Applies the ImGui style for `theme` at `pixel_ratio` and (once) loads the fonts.
 void apply_theme(Theme theme, float pixel_ratio);
 
 // Fonts loaded by apply_theme: body text and a larger one for headings.
 ImFont* heading_font();
+// The typeset formulas' fonts (web/math_view.h): DejaVu Serif, upright or italic, loaded at
+// kFormulaFontSize CSS px × the pixel ratio.
+inline constexpr float kFormulaFontSize = 17.0f;
+ImFont* formula_font(bool italic);
 
 }  // namespace bpl::web

@@ -22,14 +22,28 @@ add_custom_command(OUTPUT "${BPL_FONT_SUBSET}"
   DEPENDS "${BPL_FONT_SOURCE}" "${CMAKE_SOURCE_DIR}/web/font_unicodes.txt"
   COMMENT "Subsetting the math font" VERBATIM)
 
-# Embed the font and the GLSL sources as byte arrays (scripts/cmake/embed.cmake).
+# Formula fonts (web/math_view.cpp): DejaVu Serif, upright and italic, subset to what
+# engine/typeset emits (web/formula_unicodes.txt); glyphs Serif lacks (ℓ ⋯) come from the math font.
+set(BPL_FORMULA_FONTS "")
+foreach(face DejaVuSerif DejaVuSerif-Italic)
+  set(subset "${CMAKE_BINARY_DIR}/generated/${face}.ttf")
+  add_custom_command(OUTPUT "${subset}"
+    COMMAND /usr/bin/python3 -m fontTools.subset /usr/share/fonts/truetype/dejavu/${face}.ttf
+            --unicodes-file=${CMAKE_SOURCE_DIR}/web/formula_unicodes.txt
+            --output-file=${subset} --no-hinting --desubroutinize
+    DEPENDS /usr/share/fonts/truetype/dejavu/${face}.ttf "${CMAKE_SOURCE_DIR}/web/formula_unicodes.txt"
+    COMMENT "Subsetting the formula font ${face}" VERBATIM)
+  list(APPEND BPL_FORMULA_FONTS "${subset}")
+endforeach()
+
+# Embed the fonts and the GLSL sources as byte arrays (scripts/cmake/embed.cmake).
 file(GLOB BPL_SHADERS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shaders/*.glsl")
 set(BPL_EMBEDDED "${CMAKE_BINARY_DIR}/generated/embedded_assets.cpp")
-string(REPLACE ";" "|" BPL_EMBED_LIST "${BPL_FONT_SUBSET};${BPL_SHADERS}")  # ';' would split the argument
+string(REPLACE ";" "|" BPL_EMBED_LIST "${BPL_FONT_SUBSET};${BPL_FORMULA_FONTS};${BPL_SHADERS}")  # ';' would split the argument
 add_custom_command(OUTPUT "${BPL_EMBEDDED}"
   COMMAND ${CMAKE_COMMAND} -DOUT=${BPL_EMBEDDED} "-DFILES=${BPL_EMBED_LIST}"
           -P "${CMAKE_SOURCE_DIR}/scripts/cmake/embed.cmake"
-  DEPENDS "${BPL_FONT_SUBSET}" ${BPL_SHADERS} "${CMAKE_SOURCE_DIR}/scripts/cmake/embed.cmake"
+  DEPENDS "${BPL_FONT_SUBSET}" ${BPL_FORMULA_FONTS} ${BPL_SHADERS} "${CMAKE_SOURCE_DIR}/scripts/cmake/embed.cmake"
   COMMENT "Embedding font and shaders" VERBATIM)
 
 file(GLOB_RECURSE BPL_WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")

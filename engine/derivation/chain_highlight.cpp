@@ -1,5 +1,7 @@
 #include "engine/derivation/chain_highlight.h"
 
+#include <cstdio>
+
 namespace bpl {
 
 bool on_chain(ParameterRef p, const DerivationUnit& unit) {
@@ -41,6 +43,41 @@ DerivationHighlight chain_highlight(const Network<double>& net, ParameterRef p) 
     }
   }
   return h;
+}
+
+std::string mark_key(const FactorSource& source) {
+  const std::string l = std::to_string(source.layer), u = std::to_string(source.unit);
+  switch (source.kind) {
+    case FactorSource::Kind::edge:
+      return "e:" + l + ":" + std::to_string(source.from) + ":" + u;
+    case FactorSource::Kind::bias:
+      return "b:" + l + ":" + u;
+    case FactorSource::Kind::unit:
+      break;
+  }
+  return "u:" + l + ":" + u;
+}
+
+std::optional<FactorSource> parse_mark_key(const std::string& key) {
+  FactorSource s;
+  int consumed = 0;
+  const char* text = key.c_str();
+  if (std::sscanf(text, "e:%d:%d:%d%n", &s.layer, &s.from, &s.unit, &consumed) == 3) {
+    s.kind = FactorSource::Kind::edge;
+  } else if (std::sscanf(text, "u:%d:%d%n", &s.layer, &s.unit, &consumed) == 2) {
+    s.kind = FactorSource::Kind::unit;
+  } else if (std::sscanf(text, "b:%d:%d%n", &s.layer, &s.unit, &consumed) == 2) {
+    s.kind = FactorSource::Kind::bias;
+  } else {
+    return std::nullopt;
+  }
+  if (consumed != int(key.size()) || s.layer < 0 || s.from < 0 || s.unit < 0) return std::nullopt;
+  return s;
+}
+
+FactorSource parameter_source(ParameterRef p) {
+  if (p.is_bias()) return {FactorSource::Kind::bias, p.layer, 0, p.row};
+  return {FactorSource::Kind::edge, p.layer, p.col, p.row};
 }
 
 }  // namespace bpl

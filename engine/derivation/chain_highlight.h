@@ -6,6 +6,8 @@
 //   units   a⁽ˡ⁻¹⁾ᵢ (a weight: it is the last factor of ∂ℓ/∂W⁽ˡ⁾ⱼᵢ = δ⁽ˡ⁾ⱼ·a⁽ˡ⁻¹⁾ᵢ), unit j of
 //           layer l, and every unit of the layers m ≥ l+1
 // Layers are numbered as in engine/mlp/network.h (0 = the inputs).
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "engine/mlp/network.h"
@@ -39,5 +41,21 @@ bool on_chain(ParameterRef p, const DerivationEdge& edge);
 
 // Every unit and edge of `net` that on_chain holds for, in the order DerivationHighlight gives.
 DerivationHighlight chain_highlight(const Network<double>& net, ParameterRef p);
+
+// What a factor of a typeset derivation comes from, so the page colours it like that edge or
+// unit and lights one when the other is hovered. Written into the LaTeX as the key of
+// \bplmark{key}{…} (engine/typeset/typeset.h): "e:l:from:to" an edge (a weight), "u:l:j" a
+// unit, "b:l:j" a bias.
+struct FactorSource {
+  enum class Kind { edge, unit, bias };
+  Kind kind = Kind::unit;
+  int layer = 0;
+  int from = 0;  // edges only
+  int unit = 0;  // the unit, or the edge's `to`, or the bias's unit
+};
+std::string mark_key(const FactorSource& source);
+std::optional<FactorSource> parse_mark_key(const std::string& key);
+// θ's own source: its edge, or its bias.
+FactorSource parameter_source(ParameterRef p);
 
 }  // namespace bpl

@@ -9,10 +9,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include "engine/core/expect.h"
 #include "engine/expr/format.h"
 #include "engine/mlp/parameter_names.h"
+#include "engine/typeset/typeset.h"
 #include "engine/derivation/weight_derivation_parts.h"
 
 namespace bpl {
@@ -29,6 +31,7 @@ using derivation::Styled;
 
 constexpr int kMaxListedTerms = 8;  // sums of more terms end in "+ … (n more)"
 constexpr int kMaxListedUnits = 8;  // δ lines per layer
+constexpr std::string_view kMarkOpen = "\\bplmark{";
 
 struct Line {
   Styled lhs;
@@ -42,22 +45,27 @@ std::string text_of(const Line& line) {
   return line.label.empty() ? out : out + "   (" + line.label + ")";
 }
 
-std::string latex_of(const Line& line) {
-  std::string out = line.lhs.latex + " &= ";
-  for (size_t k = 0; k < line.rhs.size(); ++k) out += (k ? " = " : "") + line.rhs[k].latex;
+// "lhs &= rhs₁ = rhs₂ \quad\text{(label)}", marked; brief: long sums collapsed; align: the "&".
+std::string latex_of(const Line& line, bool brief, bool align) {
+  std::string out = (brief ? line.lhs.brief_latex() : line.lhs.latex) + (align ? " &= " : " = ");
+  for (size_t k = 0; k < line.rhs.size(); ++k) out += (k ? " = " : "") + (brief ? line.rhs[k].brief_latex() : line.rhs[k].latex);
   return line.label.empty() ? out : out + " \\quad\\text{(" + line.label + ")}";
 }
 
-// The first terms of a sum of `total`, then "+ … (n more)".
-Styled sum_of(const std::vector<Styled>& shown, long long total) {
+// The first terms of a sum of `total`, then "+ … (n more)". Briefly, a sum of more than 3
+// terms reads t₁ + t₂ + ⋯ + tₙ, `last` being tₙ.
+Styled sum_of(const std::vector<Styled>& shown, long long total, const Styled& last) {
   Styled out = join(shown, " + ", " + ");
   if (total > (long long)shown.size()) {
-    out = out + Styled{" + … (" + std::to_string(total - shown.size()) + " more)", " + \\dots"};
+    out = out + Styled{" + … (" + std::to_string(total - shown.size()) + " more)", " + \\dots", ""};
+  }
+  if (total > 3 && shown.size() >= 2) {
+    out.brief = (join({shown[0], shown[1]}, " + ", " + ") + Styled{"", " + \\cdots + ", ""} + last).latex;
   }
   return out;
 }
 
-Styled parenthesized(const Styled& s) { return Styled{"(", "\\left("} + s + Styled{")", "\\right)"}; }
+Styled parenthesized(const Styled& s) { return Styled{"(", "\\left(", ""} + s + Styled{")", "\\right)", ""}; }
 
 // δ⁽ˡ⁾ⱼ·a⁽ˡ⁻¹⁾ᵢ, or δ⁽ˡ⁾ⱼ for a bias (∂z⁽ˡ⁾ⱼ/∂b⁽ˡ⁾ⱼ = 1).
 Styled delta_times_input(const Notation& names, ParameterRef p) {
@@ -95,10 +103,11 @@ Styled leibniz_chain(const Network<double>& net, const Notation& names, Paramete
   for (int m = depth; m > p.layer; --m) {
     const int to = units[m - p.layer], from = units[m - 1 - p.layer];
     const Styled a_from = names.unit(m - 1, from);
-    parts.push_back(names.partial(names.pre_activation(m, to), a_from));
-    parts.push_back(names.partial(a_from, names.pre_activation(m - 1, from)));
+    using Source = FactorSource::Kind;
+    parts.push_back(marked({Source::edge, m, from, to}, names.partial(names.pre_activation(m, to), a_from)));
+    parts.push_back(marked({Source::unit, m - 1, 0, from}, names.partial(a_from, names.pre_activation(m - 1, from))));
   }
-  parts.push_back(names.partial(names.pre_activation(p.layer, p.row), names.parameter(p)));
+  parts.push_back(marked(parameter_source(p), names.partial(names.pre_activation(p.layer, p.row), names.parameter(p))));
   return join_product(parts);
 }
 
@@ -119,14 +128,14 @@ DerivationPath make_path(const derivation::Inputs& in, const std::vector<int>& u
   std::vector<Styled> symbols, values;
   for (const Factor& f : factors) {
     symbols.push_back(f.symbol);
-    values.push_back(number(derivation::factor_value(in.net, in.sample, 0, f), true));
+    values.push_back(marked(f.source, number(derivation::factor_value(in.net, in.sample, 0, f), true)));
   }
   DerivationPath path;
   path.units = units;
   const Styled symbolic = join_product(symbols);
   numbers = join_product(values);
   path.text = symbolic.text;
-  path.latex = symbolic.latex;
+  path.latex = symbolic.latex;  // marked; to_json and the aligned block strip the marks
   path.sample_value = derivation::product_value(in.net, in.sample, 0, factors);
   path.numeric = numbers.text + " = " + expr::format_number(path.sample_value);
   double sum = 0.0;
@@ -139,25 +148,25 @@ Line batch_line(const derivation::Inputs& in, const WeightDerivation& d) {
   const Styled lhs = in.names.partial(in.names.loss(), in.names.parameter(in.parameter));
   const int b = in.batch.samples();
   if (b == 1) return {lhs, {number(d.value, false)}, "batch of 1"};
+  const auto term = [&](int s) { return number(derivation::sample_gradient(in.batch, s, in.parameter), true); };
   std::vector<Styled> terms;
-  for (int s = 0; s < std::min(b, kMaxListedTerms); ++s) {
-    terms.push_back(number(derivation::sample_gradient(in.batch, s, in.parameter), true));
-  }
-  const Styled mean = Styled{"(1/" + std::to_string(b) + ")·", "\\frac{1}{" + std::to_string(b) + "}"} +
-                      parenthesized(sum_of(terms, b));
+  for (int s = 0; s < std::min(b, kMaxListedTerms); ++s) terms.push_back(term(s));
+  const Styled mean = Styled{"(1/" + std::to_string(b) + ")·", "\\frac{1}{" + std::to_string(b) + "}", ""} +
+                      parenthesized(sum_of(terms, b, term(b - 1)));
   return {lhs, {mean, number(d.value, false)}, "batch of " + std::to_string(b)};
 }
 
 // δ⁽ᴸ⁾ₖ = ∂ℓ/∂z⁽ᴸ⁾ₖ = ∂ℓ/∂ŷₖ·σ'(z⁽ᴸ⁾ₖ) (bce, softmax_ce: ŷₖ − tₖ), with numbers.
 Line output_delta_line(const derivation::Inputs& in, int k) {
   const int depth = in.net.depth();
-  const Styled ell{"ℓ", "\\ell"};
-  const Factor loss{Factor::Kind::loss, depth, k, 0, {}};
-  std::vector<Styled> symbols{in.names.loss_factor(k)};
-  std::vector<Styled> values{number(derivation::factor_value(in.net, in.sample, 0, loss), true)};
+  const Styled ell{"ℓ", "\\ell", ""};
+  const FactorSource output{FactorSource::Kind::unit, depth, 0, k};
+  const Factor loss{Factor::Kind::loss, depth, k, 0, {}, output};
+  std::vector<Styled> symbols{marked(output, in.names.loss_factor(k))};
+  std::vector<Styled> values{marked(output, number(derivation::factor_value(in.net, in.sample, 0, loss), true))};
   if (!loss_gradient_is_delta(in.net.loss) && in.net.layers[depth - 1].activation != Activation::linear) {
-    symbols.push_back(in.names.slope(depth, k));
-    values.push_back(number(derivation::slope_value(in.net, in.sample, depth, 0, k), true));
+    symbols.push_back(marked(output, in.names.slope(depth, k)));
+    values.push_back(marked(output, number(derivation::slope_value(in.net, in.sample, depth, 0, k), true)));
   }
   const Styled by_definition = in.names.partial(ell, in.names.pre_activation(depth, k));
   Line line{in.names.delta(depth, k), {by_definition, join_product(symbols)}, ""};
@@ -169,20 +178,31 @@ Line output_delta_line(const derivation::Inputs& in, int k) {
 // δ⁽ᵐ⁾ᵤ = (Σ_q W⁽ᵐ⁺¹⁾_{qu}·δ⁽ᵐ⁺¹⁾_q)·σ'(z⁽ᵐ⁾ᵤ), with numbers.
 Line hidden_delta_line(const derivation::Inputs& in, int m, int u) {
   const int next_units = in.net.units(m + 1);
+  using Source = FactorSource::Kind;
+  // W⁽ᵐ⁺¹⁾_{qu}·δ⁽ᵐ⁺¹⁾_q, marked with the edge u → q and the unit q.
+  const auto symbol = [&](int q) {
+    return join_product({marked({Source::edge, m + 1, u, q}, in.names.parameter({m + 1, q, u})),
+                         marked({Source::unit, m + 1, 0, q}, in.names.delta(m + 1, q))});
+  };
+  const auto value = [&](int q) {
+    return join_product({marked({Source::edge, m + 1, u, q}, number(in.net.layers[m].weights(q, u), true)),
+                         marked({Source::unit, m + 1, 0, q}, number(in.sample.layers[m].delta(0, q), true))});
+  };
   std::vector<Styled> symbols, values;
   for (int q = 0; q < std::min(next_units, kMaxListedTerms); ++q) {
-    symbols.push_back(join_product({in.names.parameter({m + 1, q, u}), in.names.delta(m + 1, q)}));
-    values.push_back(join_product({number(in.net.layers[m].weights(q, u), true),
-                                   number(in.sample.layers[m].delta(0, q), true)}));
+    symbols.push_back(symbol(q));
+    values.push_back(value(q));
   }
-  Styled symbolic = sum_of(symbols, next_units), numeric = sum_of(values, next_units);
+  Styled symbolic = sum_of(symbols, next_units, symbol(next_units - 1));
+  Styled numeric = sum_of(values, next_units, value(next_units - 1));
   if (next_units > 1) {
     symbolic = parenthesized(symbolic);
     numeric = parenthesized(numeric);
   }
   if (in.net.layers[m - 1].activation != Activation::linear) {
-    symbolic = join_product({symbolic, in.names.slope(m, u)});
-    numeric = join_product({numeric, number(derivation::slope_value(in.net, in.sample, m, 0, u), true)});
+    const FactorSource unit{Source::unit, m, 0, u};
+    symbolic = join_product({symbolic, marked(unit, in.names.slope(m, u))});
+    numeric = join_product({numeric, marked(unit, number(derivation::slope_value(in.net, in.sample, m, 0, u), true))});
   }
   return {in.names.delta(m, u), {symbolic, numeric, number(in.sample.layers[m - 1].delta(0, u), false)}, ""};
 }
@@ -200,10 +220,10 @@ std::vector<Line> delta_recursion(const derivation::Inputs& in, const WeightDeri
     const std::string l = derivation::superscript_digits(m), next = derivation::superscript_digits(m + 1);
     const std::string lx = std::to_string(m), nextx = std::to_string(m + 1);
     // δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀδ⁽ˡ⁺¹⁾ ⊙ σ'(z⁽ˡ⁾), σ' written as the layer's activation's own.
-    Styled back{"(W⁽" + next + "⁾)ᵀδ⁽" + next + "⁾", "(W^{(" + nextx + ")})^\\top \\delta^{(" + nextx + ")}"};
+    Styled back{"(W⁽" + next + "⁾)ᵀδ⁽" + next + "⁾", "(W^{(" + nextx + ")})^\\top \\delta^{(" + nextx + ")}", ""};
     const Styled layer_slope = in.names.slope(m, -1);
-    if (!layer_slope.text.empty()) back = back + Styled{" ⊙ ", " \\odot "} + layer_slope;
-    Line header{{"δ⁽" + l + "⁾", "\\delta^{(" + lx + ")}"}, {back}, ""};
+    if (!layer_slope.text.empty()) back = back + Styled{" ⊙ ", " \\odot ", ""} + layer_slope;
+    Line header{{"δ⁽" + l + "⁾", "\\delta^{(" + lx + ")}", ""}, {back}, ""};
     if (shown_units(m) < in.net.units(m) && m != p.layer) {
       header.label = "units 1-" + std::to_string(shown_units(m)) + " of " + std::to_string(in.net.units(m));
     }
@@ -212,7 +232,7 @@ std::vector<Line> delta_recursion(const derivation::Inputs& in, const WeightDeri
   }
   lines.front().label = derivation::sample_label(d.sample);
   const Styled delta_number = number(in.sample.layers[p.layer - 1].delta(0, p.row), true);
-  Line last{in.names.partial({"ℓ", "\\ell"}, in.names.parameter(p)), {delta_times_input(in.names, p)}, ""};
+  Line last{in.names.partial({"ℓ", "\\ell", ""}, in.names.parameter(p)), {delta_times_input(in.names, p)}, ""};
   if (!p.is_bias()) {
     const double input = derivation::activation_value(in.sample, p.layer - 1, 0, p.col);
     last.rhs.push_back(join_product({delta_number, number(input, true)}));
@@ -226,7 +246,7 @@ void assemble(const derivation::Inputs& in, WeightDerivation& d) {
   const ParameterRef p = in.parameter;
   const Styled theta = in.names.parameter(p);
   const Styled lhs = in.names.partial(in.names.loss(), theta);
-  const Styled sample_lhs = in.names.partial({"ℓ", "\\ell"}, theta);
+  const Styled sample_lhs = in.names.partial({"ℓ", "\\ell", ""}, theta);
   std::vector<Line> lines{chain_line(in.net, in.names, p, d.path_count)};
   Line symbolic{lhs, {}, ""}, numeric{sample_lhs, {}, derivation::sample_label(d.sample)};
   if (d.path_count <= kMaxDerivationPaths) {
@@ -234,11 +254,11 @@ void assemble(const derivation::Inputs& in, WeightDerivation& d) {
     for (const std::vector<int>& units : all_paths(in.net, p)) {
       Styled path_numbers;
       d.paths.push_back(make_path(in, units, path_numbers));
-      texts.push_back({d.paths.back().text, d.paths.back().latex});
+      texts.push_back({d.paths.back().text, d.paths.back().latex, ""});
       numbers.push_back(path_numbers);
     }
-    symbolic.rhs.push_back(join(texts, " + ", " + "));
-    numeric.rhs.push_back(join(numbers, " + ", " + "));
+    symbolic.rhs.push_back(sum_of(texts, long(texts.size()), texts.back()));
+    numeric.rhs.push_back(sum_of(numbers, long(numbers.size()), numbers.back()));
   } else {
     symbolic.rhs.push_back(delta_times_input(in.names, p));
     std::vector<Styled> values{number(in.sample.layers[p.layer - 1].delta(0, p.row), true)};
@@ -258,8 +278,22 @@ void assemble(const derivation::Inputs& in, WeightDerivation& d) {
   for (const Line& line : deltas) d.delta_recursion.push_back(text_of(line));
   lines.insert(lines.end(), deltas.begin(), deltas.end());
 
+  // What the page typesets, line by line, marked; the copied block is the same without marks.
+  static const char* const kRoles[] = {"chain", "symbolic", "numeric", "batch"};
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const std::string latex = latex_of(lines[k], false, false), brief = latex_of(lines[k], true, false);
+    d.lines.push_back({k < 4 ? kRoles[k] : "delta", text_of(lines[k]), latex, brief == latex ? "" : brief});
+  }
+  const std::string& symbolic_latex = d.lines[1].latex;
+  for (size_t at = symbolic_latex.find(kMarkOpen); at != std::string::npos; at = symbolic_latex.find(kMarkOpen, at + 1)) {
+    const size_t begin = at + kMarkOpen.size();
+    const std::string key = symbolic_latex.substr(begin, symbolic_latex.find('}', begin) - begin);
+    if (std::find(d.factor_marks.begin(), d.factor_marks.end(), key) == d.factor_marks.end()) d.factor_marks.push_back(key);
+  }
   d.latex = "\\begin{aligned}\n";
-  for (size_t k = 0; k < lines.size(); ++k) d.latex += latex_of(lines[k]) + (k + 1 < lines.size() ? " \\\\\n" : "\n");
+  for (size_t k = 0; k < lines.size(); ++k) {
+    d.latex += typeset::strip_marks(latex_of(lines[k], false, true)) + (k + 1 < lines.size() ? " \\\\\n" : "\n");
+  }
   d.latex += "\\end{aligned}";
 }
 

@@ -37,9 +37,17 @@ struct DerivationPath {
   std::vector<int> units;  // units[m − l] = the unit of layer m, m = l..L (l = θ's layer)
   std::string text;        // symbolic product, "(y−t)·w5·1[h1>0]·x1"
   std::string numeric;     // the sample's numbers, "0.42·0.8·1·0.5 = 0.168"
-  std::string latex;       // the symbolic product
+  std::string latex;       // the symbolic product, each factor marked (strip with typeset::strip_marks)
   double value = 0.0;         // batch mean of the product; Σ_paths value = ∂L/∂θ
   double sample_value = 0.0;  // the product on the sample; Σ_paths sample_value = ∂ℓ_s/∂θ
+};
+
+// One line of the derivation as the page typesets it (engine/typeset/typeset.h).
+struct DerivationLine {
+  std::string role;   // "chain", "symbolic", "numeric", "batch", "delta" (the δ recursion, in order)
+  std::string text;   // Unicode, as in the string fields below
+  std::string latex;  // one formula; each factor in \bplmark{key}{…}, key = its edge or unit (mark_key)
+  std::string brief;  // the same with sums of more than 3 terms as t₁ + t₂ + ⋯ + tₙ; empty: as latex
 };
 
 struct WeightDerivation {
@@ -61,7 +69,9 @@ struct WeightDerivation {
   double sample_relative_error = 0.0;
   std::vector<std::string> notes;  // why the value is zero or tiny: dead ReLU, saturation, …
   std::string text;                // every line above, for the canvas
-  std::string latex;               // one aligned block, for copying
+  std::vector<DerivationLine> lines;  // chain, symbolic, numeric, batch, then the δ recursion
+  std::vector<std::string> factor_marks;  // the symbolic line's mark keys, each once, in order
+  std::string latex;               // one aligned block, for copying: the lines without marks
   DerivationHighlight highlight;
 };
 
@@ -92,7 +102,7 @@ Result<DerivationRequest> check_derivation_request(const Trainer& trainer, const
 // The web API's derivation(id), `id` as the caller named θ: {id, parameter: {layer, row, col}, sample, batchSize, chain,
 // symbolic, numeric, batch, value, sampleValue, deltaRecursion, pathCount,
 // paths: [{units, text, numeric, latex, value, sampleValue}], numericalCheck, relativeError,
-// sampleNumericalCheck, sampleRelativeError, notes, text, latex,
+// sampleNumericalCheck, sampleRelativeError, notes, text, latex, lines: [{role, text, latex, brief}],
 // highlight: {edges: [{layer, from, to}], units: [{layer, unit}], wholeLayers, edgesTruncated}}.
 // NaN and ±∞ become null.
 nlohmann::json to_json(const WeightDerivation& derivation, const std::string& id);

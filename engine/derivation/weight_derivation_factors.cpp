@@ -15,20 +15,27 @@ std::vector<Factor> path_factors(const Network<double>& net, const Notation& nam
   const int depth = net.depth();
   BPL_EXPECT(int(units.size()) == depth - p.layer + 1, "path_factors: one unit per layer l..L");
   using Kind = Factor::Kind;
+  using Source = FactorSource::Kind;
   std::vector<Factor> factors;
+  const auto add = [&](Kind kind, int layer, int unit, int from, const Styled& symbol, FactorSource source) {
+    factors.push_back({kind, layer, unit, from, marked(source, symbol), source});
+  };
   const int k = units.back();
-  factors.push_back({Kind::loss, depth, k, 0, names.loss_factor(k)});
+  const FactorSource output{Source::unit, depth, 0, k};
+  add(Kind::loss, depth, k, 0, names.loss_factor(k), output);
   if (!loss_gradient_is_delta(net.loss) && net.layers[depth - 1].activation != Activation::linear) {
-    factors.push_back({Kind::output_slope, depth, k, 0, names.slope(depth, k)});
+    add(Kind::output_slope, depth, k, 0, names.slope(depth, k), output);
   }
   for (int m = depth; m > p.layer; --m) {
     const int to = units[m - p.layer], from = units[m - 1 - p.layer];
-    factors.push_back({Kind::weight, m, to, from, names.parameter({m, to, from})});
+    add(Kind::weight, m, to, from, names.parameter({m, to, from}), {Source::edge, m, from, to});
     if (net.layers[m - 2].activation != Activation::linear) {
-      factors.push_back({Kind::unit_slope, m - 1, from, 0, names.slope(m - 1, from)});
+      add(Kind::unit_slope, m - 1, from, 0, names.slope(m - 1, from), {Source::unit, m - 1, 0, from});
     }
   }
-  if (!p.is_bias()) factors.push_back({Kind::input, p.layer - 1, p.col, 0, names.unit(p.layer - 1, p.col)});
+  if (!p.is_bias()) {
+    add(Kind::input, p.layer - 1, p.col, 0, names.unit(p.layer - 1, p.col), {Source::unit, p.layer - 1, 0, p.col});
+  }
   return factors;
 }
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/derivation/weight_derivation.h"
+#include "engine/typeset/typeset.h"
 
 namespace bpl {
 
@@ -17,9 +18,19 @@ json path_json(const DerivationPath& path) {
   return {{"units", path.units},
           {"text", path.text},
           {"numeric", path.numeric},
-          {"latex", path.latex},
+          {"latex", typeset::strip_marks(path.latex)},
           {"value", number_or_null(path.value)},
           {"sampleValue", number_or_null(path.sample_value)}};
+}
+
+// [{role, text, latex, brief}]: the typeset lines, marks kept (the page's colours and hover).
+json lines_json(const std::vector<DerivationLine>& lines) {
+  json out = json::array();
+  for (const DerivationLine& line : lines) {
+    out.push_back({{"role", line.role}, {"text", line.text}, {"latex", line.latex},
+                   {"brief", line.brief.empty() ? line.latex : line.brief}});
+  }
+  return out;
 }
 
 json highlight_json(const DerivationHighlight& h) {
@@ -54,6 +65,7 @@ json to_json(const WeightDerivation& d, const std::string& id) {
           {"notes", d.notes},
           {"text", d.text},
           {"latex", d.latex},
+          {"lines", lines_json(d.lines)},
           {"highlight", highlight_json(d.highlight)}};
 }
 

@@ -34,14 +34,22 @@ Styled seed_symbol(const std::string& text_base, const std::string& latex_base, 
 
 }  // namespace
 
-Styled operator+(const Styled& a, const Styled& b) { return {a.text + b.text, a.latex + b.latex}; }
+Styled marked(const FactorSource& source, const Styled& s) {
+  const std::string open = "\\bplmark{" + mark_key(source) + "}{";
+  return {s.text, open + s.latex + "}", s.brief.empty() ? "" : open + s.brief + "}"};
+}
+
+Styled operator+(const Styled& a, const Styled& b) {
+  Styled out{a.text + b.text, a.latex + b.latex, ""};
+  if (!a.brief.empty() || !b.brief.empty()) out.brief = a.brief_latex() + b.brief_latex();
+  return out;
+}
 
 Styled join(const std::vector<Styled>& items, const std::string& text_separator,
             const std::string& latex_separator) {
   Styled out;
   for (size_t k = 0; k < items.size(); ++k) {
-    out.text += (k ? text_separator : "") + items[k].text;
-    out.latex += (k ? latex_separator : "") + items[k].latex;
+    out = out + (k ? Styled{text_separator, latex_separator, ""} : Styled{}) + items[k];
   }
   return out;
 }

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/derivation/chain_highlight.h"
 #include "engine/mlp/gradcheck.h"
 #include "engine/mlp/network.h"
 
@@ -20,8 +21,13 @@ namespace bpl::derivation {
 
 struct Styled {
   std::string text;   // Unicode
-  std::string latex;  // LaTeX, math mode
+  std::string latex;  // LaTeX, math mode; factors carry \bplmark{key}{…} (engine/typeset/typeset.h)
+  std::string brief;  // the LaTeX with long sums collapsed to "t₁ + t₂ + ⋯ + tₙ"; empty: as latex
+  const std::string& brief_latex() const { return brief.empty() ? latex : brief; }
 };
+
+// s, marked as coming from `source` (an edge, unit or bias: engine/derivation/chain_highlight.h).
+Styled marked(const FactorSource& source, const Styled& s);
 
 // a + b, piece by piece.
 Styled operator+(const Styled& a, const Styled& b);

@@ -28,7 +28,8 @@ struct Factor {
   int layer = 0;
   int unit = 0;
   int from = 0;
-  Styled symbol;
+  Styled symbol;          // marked with `source`
+  FactorSource source{};  // the edge or unit it comes from, for the page's colours
 };
 
 // Everything derive_weight computed on, read by the notes.
