@@ -11,7 +11,9 @@ const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const SEED = {hidden: [2], activation: 'relu', outputActivation: 'linear', loss: 'half_mse', dataset: 'xor4'};
 
 const api = (page, method, ...args) => page.evaluate(([m, a]) => window.backprop[m](...a), [method, args]);
-const layerText = (page) => page.evaluate(() => document.getElementById('text-layer').textContent);
+// The layer as a reader meets it: one heading or paragraph a line.
+const layerText = (page) => page.evaluate(() =>
+  [...document.querySelectorAll('#text-layer h3, #text-layer p')].map((e) => e.textContent).join('\n'));
 const activeId = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
 // The engine's expr::format_number: up to 6 significant digits.
 const sixDigits = (v) => String(Number(v.toPrecision(6)));
@@ -90,6 +92,7 @@ export const tests = [
       await waitForLayer(page, 'f(x, y) = (x^2 + x*y) * y^3');
       await waitForLayer(page, 'At (x, y) = (1, 2): f = 24');
       await waitForLayer(page, '∇f = (∂f/∂x, ∂f/∂y) = (32, 44)');
+      await api(page, 'backwardReset');  // the demo opens with the backward pass done
       const before = await api(page, 'expressionView');
       await api(page, 'backwardStep');
       const after = await api(page, 'expressionView');
@@ -121,7 +124,7 @@ export const tests = [
       // On the canvas: Space is play/pause (no control focused), ? the list, Esc closes it and gives the focus back.
       await page.focus('#canvas');
       await page.keyboard.press('Space');
-      await page.waitForFunction(() => window.backprop.metrics().playing, null, {timeout: 5000});
+      await page.waitForFunction(() => window.backprop.metrics().epoch > 0, null, {timeout: 5000});
       await page.keyboard.press('Space');
       await page.waitForFunction(() => !window.backprop.metrics().playing, null, {timeout: 5000});
       await page.waitForFunction(() => /Paused at epoch/.test(document.getElementById('announce-polite').textContent), null, {timeout: 5000});
@@ -146,7 +149,8 @@ export const tests = [
     name: 'divergence is announced assertively, once',
     async run({openApp}) {
       const page = await openApp();
-      await api(page, 'setState', {learningRate: 100});
+      await api(page, 'setState', {dataset: 'plane', loss: 'half_mse', outputActivation: 'linear', activation: 'relu',
+                                   hidden: [8], learningRate: 100, batchSize: 10});
       await api(page, 'play');
       await page.waitForFunction(() => window.backprop.metrics().status === 'diverged', null, {timeout: 20000});
       await page.waitForFunction(() => /diverged/.test(document.getElementById('announce-assertive').textContent), null, {timeout: 5000});
@@ -162,6 +166,7 @@ export const tests = [
     name: 'with the text view open and a weight selected, an idle page draws no frames',
     async run({openApp}) {
       const page = await openApp();
+      await api(page, 'setState', SEED);
       await api(page, 'select', 'w1');
       await page.click('#text-view-toggle');
       await page.waitForTimeout(2000);
