@@ -47,10 +47,12 @@ const std::vector<Shortcut>& shortcuts() {
       {"R", "reset the weights (same seed)", kNetwork},
       {"→", "one step of the backward pass (with no control focused)", kExpression},
       {"←", "one step back", kExpression},
-      {"↑ ↓", "show the focus rectangle and move it among the controls; then ← → move too", kEverywhere},
-      {"Space / Enter", "press the focused control (Enter on a slider or field: type a value)", kEverywhere},
-      {"Esc", "close a popup or dialog; else put the focus rectangle away, which gives Space and the arrows back to "
-              "the shortcuts",
+      {"↑ ↓", "show the focus rectangle and move it among the panels and controls; while it shows, ← → move it too",
+       kEverywhere},
+      {"Space / Enter", "press the focused control, or go into the focused panel (Enter on a slider or field: type a value)",
+       kEverywhere},
+      {"Esc", "close a popup or dialog; else leave the panel and put the focus rectangle away: Space and the arrows are "
+              "shortcuts again",
        kEverywhere},
       {"Tab / Shift+Tab", "move between the canvas, the Text view button and the ? button (never trapped)", kEverywhere},
       {"?", "this list", kEverywhere},

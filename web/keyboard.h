@@ -2,9 +2,9 @@
 // The keyboard: the app's shortcuts and ImGui's keyboard navigation share the
 // keys, decided here per key press (README "Keyboard"):
 //   - a text field being edited gets every key;
-//   - while a control shows the focus rectangle (ImGui's nav cursor: ↑ ↓ start
-//     it), Space and Enter press that control and the arrows move among the
-//     controls; Esc puts the rectangle away;
+//   - while a control or a panel shows the focus rectangle (ImGui's nav cursor:
+//     ↑ ↓ start it), Space and Enter press that control or go into that panel
+//     and the arrows move it; Esc leaves the panel and puts the rectangle away;
 //   - otherwise Space, ← → and R are the demo's shortcuts.
 // Tab never reaches ImGui: it moves the browser's focus (web/text_layer.js), so
 // the page has no keyboard trap. "?" opens the list of shortcuts, built from

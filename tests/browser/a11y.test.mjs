@@ -195,9 +195,13 @@ export const tests = [
           await page.waitForFunction(() => !document.getElementById('shortcuts').hidden, null, {timeout: 5000});
           await screenshot(page, `a11y-shortcuts-${width}-${theme}`);
           await page.keyboard.press('Escape');
-          await page.keyboard.press('ArrowDown');  // ImGui's focus rectangle
-          await page.keyboard.press('ArrowDown');
-          await page.waitForTimeout(300);
+          // ImGui's focus rectangle: onto the training panel, into it (Space), down to a control. A key
+          // is routed by what the last frame showed, so each waits for a frame, as a person's would.
+          for (const key of ['ArrowDown', 'ArrowDown', 'Space', 'ArrowDown', 'ArrowDown']) {
+            await page.keyboard.press(key);
+            await page.waitForTimeout(150);
+          }
+          assert(!(await api(page, 'metrics')).playing, 'Space with the focus rectangle shown started training');
           await screenshot(page, `a11y-focus-${width}-${theme}`);
           assert(page.errors.length === 0, 'console errors: ' + page.errors.join(' | '));
           await page.close();
