@@ -105,8 +105,10 @@ window.BackpropText = (function () {
   // ---- Keys. Emscripten's GLFW listens on window and calls preventDefault on Tab, so without
   // this the browser's focus never moves, and Space on a focused button would also play/pause.
   // Listeners added here run before GLFW's (this script loads first).
+  // The canvas, the page itself, or no element (an event sent to window, as an embedding page may).
   function toEngine(target) {
-    return target === byId('canvas') || target === document.body || target === document.documentElement;
+    return !(target instanceof Element) || target === byId('canvas') || target === document.body ||
+           target === document.documentElement;
   }
   function isTextField(target) {
     return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
