@@ -192,7 +192,6 @@ void announce_changes(App& app) {
   }
   state.was_diverged = diverged;
   state.was_playing = demo.playing;
-  state.was_stepping = is_stepping;
   state.samples_seen = seen;
 
   const ExpressionDemo& e = app.expression;

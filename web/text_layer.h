@@ -29,11 +29,9 @@ struct TextSection {
 struct TextLayerState {
   std::string sent;      // the JSON last given to the DOM
   double sent_ms = -1e9;
-  bool pending = false;  // changed while training, not yet sent
   // What the announcements compare against.
   bool was_diverged = false;
   bool was_playing = false;
-  bool was_stepping = false;
   long long samples_seen = 0;
   int expression_step = -1;  // the f(x,y) step-through's position (-1: before Forward)
   std::string expression;

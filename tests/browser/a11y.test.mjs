@@ -86,7 +86,7 @@ export const tests = [
   },
   {
     name: 'the f(x,y) text layer holds f, ∇f and the step caption',
-    async run({openApp}) {
+    async run({openApp, screenshot}) {
       const page = await openApp('#demo=expression');
       // The seed: f = (x² + xy)·y³ at (1, 2): f = 3·8 = 24; ∂f/∂x = (2x + y)·y³ = 32, ∂f/∂y = xy³ + 3y²(x² + xy) = 44.
       await waitForLayer(page, 'f(x, y) = (x^2 + x*y) * y^3');
@@ -100,6 +100,8 @@ export const tests = [
       await waitForLayer(page, after.step.caption.split('\n')[0]);
       await page.waitForFunction((c) => document.getElementById('announce-polite').textContent.includes(c),
                                  after.step.caption.split('\n')[0], {timeout: 5000});
+      await page.click('#text-view-toggle');
+      await screenshot(page, 'a11y-text-view-expression-1280-light');
       assert(page.errors.length === 0, 'console errors: ' + page.errors.join(' | '));
       await page.close();
     },
