@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "engine/core/count_text.h"
+#include "engine/core/json_text.h"
 #include "engine/expr/format.h"
 #include "platform.h"
 
@@ -164,7 +165,7 @@ std::string layer_json(const App& app, const std::vector<TextSection>& sections)
   nlohmann::json out = {{"theme", app.theme == Theme::dark ? "dark" : "light"}, {"demo", demo_name(app.demo)},
                         {"sections", nlohmann::json::array()}};
   for (const TextSection& s : sections) out["sections"].push_back({{"key", s.key}, {"heading", s.heading}, {"lines", s.lines}});
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return dump_safely(out);
 }
 
 std::string loss_summary(const NetworkDemo& demo) {
