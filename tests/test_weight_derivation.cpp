@@ -10,6 +10,8 @@
 #include "engine/training/train_config.h"
 #include "derivation_testing.h"
 #include "engine/derivation/weight_derivation.h"
+#include "engine/derivation/informative_sample.h"
+#include "engine/mlp/parameter_names.h"
 #include "mlp_testing.h"  // BPL_REQUIRE: the wasm build has no exceptions, so no REQUIRE
 
 using namespace bpl;
@@ -251,8 +253,8 @@ TEST_CASE("weight_derivation: paths of deeper nets sum to the value") {
   SUBCASE("2-3-3-1 tanh, linear output, half_mse: 3 paths from layer 1") {
     BPL_REQUIRE(t.configure(xor4_config({3, 3}, Activation::tanh, Activation::linear, Loss::half_mse)).empty());
     const WeightDerivation d = derive(t, "W1[2][1]");
-    CHECK(d.symbolic.find("∂L/∂W⁽¹⁾₂₁ = (ŷ−t)·W⁽³⁾₀₀·(1−tanh²(z⁽²⁾₀))·W⁽²⁾₀₂·(1−tanh²(z⁽¹⁾₂))·a⁽⁰⁾₁ + ") == 0);
-    CHECK(derive(t, "W3[0][1]").symbolic == "∂L/∂W⁽³⁾₀₁ = (ŷ−t)·a⁽²⁾₁");
+    CHECK(d.symbolic.find("∂L/∂W⁽¹⁾₃₂ = (ŷ−t)·W⁽³⁾₁₁·(1−tanh²(z⁽²⁾₁))·W⁽²⁾₁₃·(1−tanh²(z⁽¹⁾₃))·a⁽⁰⁾₂ + ") == 0);
+    CHECK(derive(t, "W3[0][1]").symbolic == "∂L/∂W⁽³⁾₁₂ = (ŷ−t)·a⁽²⁾₂");
   }
   SUBCASE("2-3-3-2 sigmoid, softmax_ce: 6 paths from layer 1") {
     BPL_REQUIRE(t.configure(xor4_config({3, 3}, Activation::sigmoid, Activation::softmax, Loss::softmax_ce)).empty());
@@ -294,11 +296,34 @@ TEST_CASE("weight_derivation: more than 8 paths leave the δ recursion only") {
   const WeightDerivation d = derive(t, "W1[0][0]");
   CHECK(d.path_count == 9);
   CHECK(d.paths.empty());
-  CHECK(d.symbolic == "∂L/∂W⁽¹⁾₀₀ = δ⁽¹⁾₀·a⁽⁰⁾₀");
+  // Indices are 1-based, as the view numbers units: W1[0][0] is W⁽¹⁾₁₁.
+  CHECK(d.symbolic == "∂L/∂W⁽¹⁾₁₁ = δ⁽¹⁾₁·a⁽⁰⁾₁");
   // δ⁽⁴⁾₀, then for layers 3, 2: a header and 3 units, for layer 1: a header and unit 0, then ∂ℓ/∂θ.
   BPL_REQUIRE(d.delta_recursion.size() == 1 + 4 + 4 + 2 + 1);
-  CHECK(d.delta_recursion[1] == "δ⁽³⁾ = (W⁽⁴⁾)ᵀδ⁽⁴⁾ ⊙ σ'(z⁽³⁾)");
+  // σ' is written as tanh's own derivative.
+  CHECK(d.delta_recursion[1] == "δ⁽³⁾ = (W⁽⁴⁾)ᵀδ⁽⁴⁾ ⊙ (1−tanh²(z⁽³⁾))");
   CHECK(d.relative_error < 1e-6);
+}
+
+TEST_CASE("weight_derivation: the δ recursion writes each activation's own derivative") {
+  struct Case {
+    Activation hidden;
+    const char* header;  // δ⁽²⁾'s line, hand-written
+  };
+  const Case cases[] = {
+      {Activation::relu, "δ⁽²⁾ = (W⁽³⁾)ᵀδ⁽³⁾ ⊙ 1[z⁽²⁾>0]"},
+      {Activation::sigmoid, "δ⁽²⁾ = (W⁽³⁾)ᵀδ⁽³⁾ ⊙ σ(z⁽²⁾) ⊙ (1−σ(z⁽²⁾))"},
+      {Activation::linear, "δ⁽²⁾ = (W⁽³⁾)ᵀδ⁽³⁾"},  // σ' = 1: no factor
+  };
+  Trainer t;
+  for (const Case& c : cases) {
+    CAPTURE(activation_name(c.hidden));
+    BPL_REQUIRE(t.configure(xor4_config({3, 3, 3}, c.hidden, Activation::linear, Loss::half_mse)).empty());
+    const WeightDerivation d = derive(t, "W1[0][0]");
+    BPL_REQUIRE(d.delta_recursion.size() > 5);
+    CHECK(d.delta_recursion[5] == c.header);
+    CHECK(d.latex.find("\\sigma'") == std::string::npos);
+  }
 }
 
 TEST_CASE("weight_derivation: the numerical check agrees on smooth nets") {
@@ -390,4 +415,31 @@ TEST_CASE("weight_derivation: JSON keys and the highlighted chain") {
   CHECK(h.edges.size() == 1 + 3 + 3);
   CHECK(h.units.size() == 1 + 1 + 3 + 1);
   CHECK(h.whole_layers == std::vector<int>{3});
+}
+
+TEST_CASE("informative_sample: the first training point where the seed's ∂ℓ/∂θ is not 0") {
+  // With these weights h1 = max(0, 0.5x1 − 0.3x2 + 0.1) and h2 = max(0, −0.4x1 + 0.6x2 − 0.1), no
+  // unit is at its kink on a corner, and h2 is off at (1, 0): w2's first informative point is (1, 1).
+  const SeedNet n{0.5, -0.4, -0.3, 0.6, 0.8, -0.7, 0.1, -0.1, 0.05};
+  Trainer t;
+  BPL_REQUIRE(configure_seed(t, n));
+  const std::vector<Point>& train = t.dataset().train;
+  BPL_REQUIRE(!train.empty());
+  for (const char* id : kSeedIds) {
+    const std::string name = id;
+    CAPTURE(name);
+    const ParameterRef p = *parse_parameter_id(t.network(), id);
+    // The oracle: the seed's closed form, point by point from 0.
+    int expected = 0;
+    while (expected < int(train.size()) && std::fabs(seed_gradient(n, id, train[expected])) <= kTinyGradient) ++expected;
+    if (expected == int(train.size())) expected = 0;  // none: the first point
+    const int chosen = informative_sample(t, p);
+    CHECK(chosen == expected);
+    // From a later preferred point it wraps round, and a preferred informative point stays.
+    CHECK(informative_sample(t, p, chosen) == chosen);
+  }
+  // w1 = ∂ℓ/∂w1 ∝ x1: never the point at x1 = 0 that the seed net's xor4 starts with.
+  const int w1_sample = informative_sample(t, *parse_parameter_id(t.network(), "w1"));
+  CHECK(train[w1_sample].x1 != 0.0);
+  CHECK(derive(t, "w1", w1_sample).sample_value != 0.0);
 }

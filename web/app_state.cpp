@@ -62,11 +62,11 @@ FieldErrors set_state(App& app, const nlohmann::json& partial) {
     if (rebuilt) reset_network(demo);
     ++demo.weights_version;
   }
-  if (given(names, "selected")) demo.selected = s.view.selected;
   if (given(names, "derivationSample")) {
     demo.derivation_sample = s.view.derivation_sample;
     demo.traces_version = -1;
   }
+  if (given(names, "selected")) select_parameter(demo, s.view.selected, given(names, "derivationSample"));
   demo.gradient_lens = s.view.gradient_lens;
   demo.log_scale = s.view.log_scale;
   demo.discretize = s.view.discretize;

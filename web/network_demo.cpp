@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/derivation/informative_sample.h"
 #include "engine/mlp/parameter_names.h"
 #include "platform.h"
 
@@ -49,6 +50,17 @@ FieldErrors configure_network(NetworkDemo& demo, const TrainConfig& config) {
   if (!errors.empty()) return errors;
   reset_network(demo);
   return {};
+}
+
+void select_parameter(NetworkDemo& demo, const std::string& id, bool keep_sample) {
+  demo.selected = id;
+  const std::optional<ParameterRef> p = selected_parameter(demo);
+  if (keep_sample || !p || demo.trainer.status() != TrainStatus::ok) return;
+  const int sample = informative_sample(demo.trainer, *p, demo.derivation_sample);
+  if (sample != demo.derivation_sample) {
+    demo.derivation_sample = sample;
+    demo.traces_version = -1;
+  }
 }
 
 void reset_network(NetworkDemo& demo) {

@@ -95,6 +95,10 @@ struct NetworkDemo {
 FieldErrors configure_network(NetworkDemo& demo, const TrainConfig& config);
 // Resets weights with the same seed, clears curves, stops a running step.
 void reset_network(NetworkDemo& demo);
+// Selects the parameter `id` ("" clears). Unless keep_sample, the derivation moves to the first
+// training point where ∂ℓ/∂θ is at work (engine/derivation/informative_sample.h), not one
+// where every live number is 0.
+void select_parameter(NetworkDemo& demo, const std::string& id, bool keep_sample = false);
 // Records the current metrics as the curve's point for this epoch (a pass over the data).
 void record_metrics(NetworkDemo& demo);
 // Pauses on divergence, with a notice.

@@ -227,7 +227,7 @@ void draw_cut_notes(const ViewFrame& f) {
 // A click on a parameter selects it (and opens its editor while paused); on empty canvas, clears.
 void handle_click(const ViewFrame& f, const Hover& hover) {
   if (hover.any && !hover.is_unit) {
-    f.demo.selected = parameter_id(f.net, hover.parameter);
+    select_parameter(f.demo, parameter_id(f.net, hover.parameter));
     if (!training_busy(f.demo)) {
       f.demo.editing = f.demo.selected;
       f.demo.edit_value = parameter_value(f.net, hover.parameter);

@@ -17,6 +17,8 @@
 //   params of an import call as JSON       8 MiB + 1 KiB  that text JSON-escaped (quotes and newlines double)
 //   mermaid text                           256 KiB        500 nodes and their edges, with room for labels
 //   f(x, y) text                           1000 bytes     a formula a learner types, many times over
+//   LaTeX to typeset (engine/typeset)      32 KiB         the longest LaTeX the engine writes, a 4-layer
+//                                                         derivation or a symbolic gradient, is under 20,000
 //   JSON nesting (every JSON reader)       64 levels      the deepest valid document, MODEL.json, nests 4;
 //                                                         deeper trees recurse on the 5 MB wasm stack when
 //                                                         copied or printed
@@ -39,6 +41,7 @@ inline constexpr std::size_t kMaxImportBytes = 4 * 1024 * 1024;
 inline constexpr std::size_t kMaxImportCallJsonBytes = 2 * kMaxImportBytes + 1024;
 inline constexpr std::size_t kMaxMermaidBytes = 256 * 1024;
 inline constexpr std::size_t kMaxExpressionLength = 1000;
+inline constexpr std::size_t kMaxLatexBytes = 32 * 1024;
 inline constexpr int kMaxJsonDepth = 64;
 inline constexpr std::size_t kMaxUrlOriginLength = 256;
 inline constexpr std::size_t kMaxInputFileBytes = 64u << 20;

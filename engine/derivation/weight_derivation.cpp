@@ -199,11 +199,13 @@ std::vector<Line> delta_recursion(const derivation::Inputs& in, const WeightDeri
   for (int m = depth - 1; m >= p.layer; --m) {
     const std::string l = derivation::superscript_digits(m), next = derivation::superscript_digits(m + 1);
     const std::string lx = std::to_string(m), nextx = std::to_string(m + 1);
-    Line header{{"δ⁽" + l + "⁾", "\\delta^{(" + lx + ")}"},
-                {{"(W⁽" + next + "⁾)ᵀδ⁽" + next + "⁾ ⊙ σ'(z⁽" + l + "⁾)",
-                  "(W^{(" + nextx + ")})^\\top \\delta^{(" + nextx + ")} \\odot \\sigma'(z^{(" + lx + ")})"}}, ""};
+    // δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾)ᵀδ⁽ˡ⁺¹⁾ ⊙ σ'(z⁽ˡ⁾), σ' written as the layer's activation's own.
+    Styled back{"(W⁽" + next + "⁾)ᵀδ⁽" + next + "⁾", "(W^{(" + nextx + ")})^\\top \\delta^{(" + nextx + ")}"};
+    const Styled layer_slope = in.names.slope(m, -1);
+    if (!layer_slope.text.empty()) back = back + Styled{" ⊙ ", " \\odot "} + layer_slope;
+    Line header{{"δ⁽" + l + "⁾", "\\delta^{(" + lx + ")}"}, {back}, ""};
     if (shown_units(m) < in.net.units(m) && m != p.layer) {
-      header.label = "units 0-" + std::to_string(shown_units(m) - 1) + " of " + std::to_string(in.net.units(m));
+      header.label = "units 1-" + std::to_string(shown_units(m)) + " of " + std::to_string(in.net.units(m));
     }
     lines.push_back(header);
     for (int index = 0; index < shown_units(m); ++index) lines.push_back(hidden_delta_line(in, m, unit_at(m, index)));

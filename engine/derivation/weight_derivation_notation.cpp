@@ -9,17 +9,19 @@ namespace bpl::derivation {
 
 namespace {
 
-// "a⁽²⁾₀" / "a^{(2)}_{0}"; two indices "W⁽²⁾₀₁" / "W^{(2)}_{0,1}" (a comma in the text
-// too once an index has two digits, so W⁽¹⁾₁₂,₃ cannot be misread).
+// Unit j (0-based, as in the ids W<l>[j][i]) shown 1-based, as the network view numbers units:
+// "a⁽²⁾₁" / "a^{(2)}_{1}"; two indices "W⁽²⁾₁₂" / "W^{(2)}_{1,2}" (a comma in the text too once
+// an index has two digits, so W⁽¹⁾₁₂,₃ cannot be misread). No indices: the layer's vector, "z⁽²⁾".
 Styled indexed(const std::string& base_text, const std::string& base_latex, int layer,
                std::vector<int> indices) {
-  Styled out{base_text + "⁽" + superscript_digits(layer) + "⁾",
-             base_latex + "^{(" + std::to_string(layer) + ")}_{"};
+  Styled out{base_text + "⁽" + superscript_digits(layer) + "⁾", base_latex + "^{(" + std::to_string(layer) + ")}"};
+  if (indices.empty()) return out;
   bool wide = false;
-  for (int index : indices) wide = wide || index >= 10;
+  for (int index : indices) wide = wide || index + 1 >= 10;
+  out.latex += "_{";
   for (size_t k = 0; k < indices.size(); ++k) {
-    out.text += (k && wide ? "," : "") + subscript_digits(indices[k]);
-    out.latex += (k ? "," : "") + std::to_string(indices[k]);
+    out.text += (k && wide ? "," : "") + subscript_digits(indices[k] + 1);
+    out.latex += (k ? "," : "") + std::to_string(indices[k] + 1);
   }
   out.latex += "}";
   return out;
@@ -81,7 +83,7 @@ Styled Notation::unit(int layer, int unit) const {
   }
   if (layer == net_.depth()) {
     if (net_.outputs() == 1) return {"ŷ", "\\hat{y}"};
-    return {"ŷ" + subscript_digits(unit), "\\hat{y}_{" + std::to_string(unit) + "}"};
+    return {"ŷ" + subscript_digits(unit + 1), "\\hat{y}_{" + std::to_string(unit + 1) + "}"};
   }
   return indexed("a", "a", layer, {unit});
 }
@@ -107,7 +109,7 @@ Styled Notation::parameter(ParameterRef p) const {
 
 Styled Notation::target(int output) const {
   if (net_.outputs() == 1) return {"t", "t"};
-  return {"t" + subscript_digits(output), "t_{" + std::to_string(output) + "}"};
+  return {"t" + subscript_digits(output + 1), "t_{" + std::to_string(output + 1) + "}"};
 }
 
 Styled Notation::loss() const { return {"L", "L"}; }
@@ -139,11 +141,15 @@ Styled Notation::loss_factor(int output) const {
 
 Styled Notation::slope(int layer, int unit) const {
   const Activation act = net_.layers[layer - 1].activation;
-  const Styled a = this->unit(layer, unit);
-  const Styled z = pre_activation(layer, unit);
+  // unit < 0: the whole layer's vector, elementwise, written through z⁽ˡ⁾.
+  const bool vector = unit < 0;
+  const Styled a = vector ? indexed("a", "a", layer, {}) : this->unit(layer, unit);
+  const Styled z = vector ? indexed("z", "z", layer, {}) : pre_activation(layer, unit);
   // relu and leaky_relu: z > 0 ⟺ a > 0, so the seed can test the unit itself.
-  const Styled on = seed_ ? a : z;
+  const bool through_unit = seed_ && !vector;
+  const Styled on = through_unit ? a : z;
   const Styled indicator{"1[" + on.text + ">0]", "\\mathbb{1}[" + on.latex + ">0]"};
+  const Styled times = vector ? Styled{" ⊙ ", " \\odot "} : Styled{"", ""};
   switch (act) {
     case Activation::linear:
       return {};
@@ -155,15 +161,15 @@ Styled Notation::slope(int layer, int unit) const {
              Styled{"·1[" + on.text + "≤0])", "\\cdot \\mathbb{1}[" + on.latex + "\\le 0])"};
     }
     case Activation::sigmoid:  // σ' = σ(z)(1−σ(z)) = a(1−a)
-      if (seed_) return {a.text + "(1−" + a.text + ")", a.latex + "(1 - " + a.latex + ")"};
-      return {"σ(" + z.text + ")(1−σ(" + z.text + "))",
-              "\\sigma(" + z.latex + ")(1 - \\sigma(" + z.latex + "))"};
+      if (through_unit) return {a.text + "(1−" + a.text + ")", a.latex + "(1 - " + a.latex + ")"};
+      return Styled{"σ(" + z.text + ")", "\\sigma(" + z.latex + ")"} + times +
+             Styled{"(1−σ(" + z.text + "))", "(1 - \\sigma(" + z.latex + "))"};
     case Activation::tanh:  // σ' = 1−tanh²(z) = 1−a²
-      if (seed_) return {"(1−" + a.text + "²)", "(1 - " + a.latex + "^2)"};
+      if (through_unit) return {"(1−" + a.text + "²)", "(1 - " + a.latex + "^2)"};
       return {"(1−tanh²(" + z.text + "))", "(1 - \\tanh^2(" + z.latex + "))"};
     case Activation::gelu:  // σ' = Φ(z) + z·φ(z)
-      return {"(Φ(" + z.text + ")+" + z.text + "·φ(" + z.text + "))",
-              "(\\Phi(" + z.latex + ") + " + z.latex + "\\,\\phi(" + z.latex + "))"};
+      return {"(Φ(" + z.text + ")+" + z.text + (vector ? " ⊙ " : "·") + "φ(" + z.text + "))",
+              "(\\Phi(" + z.latex + ") + " + z.latex + (vector ? " \\odot " : "\\,") + "\\phi(" + z.latex + "))"};
     case Activation::softmax:
       break;
   }

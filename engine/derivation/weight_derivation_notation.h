@@ -7,7 +7,8 @@
 //     h2 ↔ 2, y ↔ 3). σ' is written in the seed's way, through the unit:
 //     1[h1>0], h1(1−h1), (1−h1²).
 //   any other network: a⁽ˡ⁾ⱼ (a⁽⁰⁾ᵢ = the inputs), ŷ (ŷₖ when K > 1 outputs), t (tₖ),
-//     z⁽ˡ⁾ⱼ, δ⁽ˡ⁾ⱼ, W⁽ˡ⁾ⱼᵢ, b⁽ˡ⁾ⱼ with the 0-based indices of the ids W<l>[j][i];
+//     z⁽ˡ⁾ⱼ, δ⁽ˡ⁾ⱼ, W⁽ˡ⁾ⱼᵢ, b⁽ˡ⁾ⱼ with 1-based unit indices (the id W<l>[j][i] is W⁽ˡ⁾_{j+1,i+1}),
+//     as the network view numbers its units;
 //     σ' through z: 1[z>0], σ(z)(1−σ(z)), (1−tanh²(z)).
 #include <string>
 #include <vector>
@@ -54,7 +55,9 @@ class Notation {
   // ∂ℓ/∂ŷₖ by the loss: (ŷ−t) half_mse, 2(ŷ−t)/K mse; for bce and softmax_ce the
   // combined ∂ℓ/∂z⁽ᴸ⁾ₖ: (ŷₖ − tₖ)/K bce, ŷₖ − tₖ softmax_ce.
   Styled loss_factor(int output) const;
-  // σ'(z⁽ˡ⁾ⱼ) for the layer's activation; empty for linear (the factor is 1).
+  // σ'(z⁽ˡ⁾ⱼ) written as the layer's activation's own derivative (relu 1[z>0], sigmoid
+  // σ(z)(1−σ(z)), tanh 1−tanh²z, …); empty for linear (the factor is 1). unit < 0: the
+  // layer's whole vector, elementwise: 1[z⁽ˡ⁾>0], σ(z⁽ˡ⁾) ⊙ (1−σ(z⁽ˡ⁾)), ….
   Styled slope(int layer, int unit) const;
 
  private:

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The engine's folders are layers; a file may include only its own folder and folders below it.
 
-    core < kernels < mlp < training < derivation, formats < cli      expr: core only
+    core < kernels < mlp < training < derivation, formats < cli      expr, typeset: core only
     (engine/ itself holds no sources; web/ is above all of them and the only place for ImGui, GL, emscripten.)
 
 Prints every include that runs back up (or sideways between derivation and formats) and exits 1 if any.
@@ -17,10 +17,11 @@ ALLOWED = {
     "kernels": {"core"},
     "mlp": {"core", "kernels"},
     "expr": {"core"},
+    "typeset": {"core"},
     "training": {"core", "kernels", "mlp"},
-    "derivation": {"core", "kernels", "mlp", "expr", "training"},
-    "formats": {"core", "kernels", "mlp", "expr", "training"},
-    "cli": {"core", "kernels", "mlp", "expr", "training", "derivation", "formats"},
+    "derivation": {"core", "kernels", "mlp", "expr", "training", "typeset"},
+    "formats": {"core", "kernels", "mlp", "expr", "training", "typeset"},
+    "cli": {"core", "kernels", "mlp", "expr", "training", "derivation", "formats", "typeset"},
 }
 FORBIDDEN_HEADERS = re.compile(r'#include [<"](imgui|GLES|GL/|GLFW|emscripten)')
 INCLUDE = re.compile(r'#include "engine/([a-z_]+)/')
