@@ -1,13 +1,12 @@
 #include "app.h"
 
-#include <GLFW/glfw3.h>
-
 #include <algorithm>
 
 #include "imgui.h"
 #include "imgui_internal.h"  // ClosePopupToLevel: Esc closes every popup
 #include "app_state.h"
 #include "exchange.h"
+#include "keyboard.h"
 #include "panels.h"
 #include "share.h"
 #include "platform.h"
@@ -23,21 +22,17 @@ void draw_notice(const std::string& notice) {
   ImGui::PopStyleColor();
 }
 
-void handle_keyboard(App& app) {
-  const ImGuiIO& io = ImGui::GetIO();
-  // Esc closes every open popup and dialog (the value editor, Share, Import, a combo),
-  // even from a text field; with none open, it dismisses the link's warnings.
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
-    if (!GImGui->OpenPopupStack.empty()) ImGui::ClosePopupToLevel(0, true);
-    else app.link_warnings.dismissed = true;
+// Esc closes every open popup and dialog (the value editor, Share, Import, a combo),
+// even from a text field; with none open, it puts the focus rectangle away and dismisses
+// the link's warnings. The shortcuts (Space, arrows, R, ?): web/keyboard.cpp.
+void handle_escape(App& app) {
+  if (!ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) return;
+  if (!GImGui->OpenPopupStack.empty()) {
+    ImGui::ClosePopupToLevel(0, true);
+    return;
   }
-  if (io.WantTextInput || app.demo != Demo::network) return;
-  NetworkDemo& demo = app.network;
-  // ImGui 1.86 indexes keys by the platform's codes (GLFW's, through its backend).
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) toggle_play(demo);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && !stepping(demo))
-    start_step(demo, StepUnit::batch, 1, kSyncStepMs);
-  if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) reset_network(demo);
+  hide_focus_rectangle();
+  app.link_warnings.dismissed = true;
 }
 
 void draw_network_demo(App& app) {
@@ -76,6 +71,15 @@ void draw_network_demo(App& app) {
   ImGui::EndChild();
 }
 
+// The DOM's "Text view" panel and "?" shortcuts overlay (web/text_layer.js), from the header too.
+void draw_text_layer_buttons() {
+  if (ImGui::Button("Text view")) toggle_text_view();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Everything on the canvas as text you can select and copy");
+  ImGui::SameLine();
+  if (ImGui::Button(" ? ")) show_shortcuts();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (?)");
+}
+
 }  // namespace
 
 const char* demo_name(Demo demo) { return demo == Demo::network ? "network" : "expression"; }
@@ -101,11 +105,13 @@ void draw_header(App& app) {
   ImGui::SameLine();
   draw_exchange_menu(app);
   ImGui::SameLine();
+  draw_text_layer_buttons();
+  ImGui::SameLine();
   ImGui::TextDisabled("engine %s · %s · SIMD %s", app.build.version.c_str(), app.build.target.c_str(),
                       app.build.simd ? "on" : "off");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("BackpropLens makes backpropagation visible: train a network live and see the chain rule\n"
-                      "compute ∂L/∂w for every weight. Keys: Space play/pause, → step a batch, R reset.");
+                      "compute ∂L/∂w for every weight. Press ? for the keys; Text view shows it all as text.");
 }
 
 void init_app(App& app, float pixel_ratio) {
@@ -119,7 +125,7 @@ void init_app(App& app, float pixel_ratio) {
 void draw_frame(App& app) {
   app.network.grids_shown = false;
   advance_network(app.network);
-  handle_keyboard(app);
+  handle_escape(app);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);

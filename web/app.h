@@ -11,6 +11,7 @@
 #include "link_warnings.h"
 #include "network_demo.h"
 #include "share.h"
+#include "text_layer.h"
 #include "theme.h"
 
 namespace bpl::web {
@@ -38,6 +39,7 @@ struct App {
   bool ready_signalled = false;
   FrameStats frame_stats;  // time between frames
   FrameStats work_stats;   // time the engine spent in a frame (training, views, drawing calls)
+  TextLayerState text_layer;  // what the DOM text layer last got (web/text_layer.h)
 };
 
 void init_app(App& app, float pixel_ratio);

@@ -126,12 +126,6 @@ void draw_summary(const ExpressionDemo& demo) {
   }
 }
 
-void handle_keys(ExpressionDemo& demo) {
-  if (ImGui::GetIO().WantTextInput) return;
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) backward_step(demo);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) backward_step_back(demo);
-}
-
 }  // namespace
 
 void draw_expression_input_panel(App& app) {
@@ -147,7 +141,6 @@ void draw_expression_input_panel(App& app) {
 void draw_expression_demo(App& app) {
   ExpressionDemo& demo = app.expression;
   demo.pixel_ratio = app.pixel_ratio;
-  handle_keys(demo);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float left_w = std::clamp(avail.x * 0.25f, 220.0f * app.pixel_ratio, 360.0f * app.pixel_ratio);

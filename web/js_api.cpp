@@ -37,7 +37,7 @@ std::size_t max_params_bytes(const std::string& method) {
 bool only_reads(const std::string& method) {
   for (const char* name : {"info", "getState", "metrics", "eventState", "parameters", "networkView", "expressionView",
                            "expression", "expressionPresets", "layout", "urlHash", "shareLink", "derivation",
-                           "exportModel", "exportCsv", "exportMermaid", "exportLatex", "typeset"})
+                           "exportModel", "exportCsv", "exportMermaid", "exportLatex", "typeset", "shortcuts"})
     if (method == name) return true;
   return false;
 }

@@ -13,7 +13,9 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "js_api.h"
+#include "keyboard.h"
 #include "platform.h"
+#include "text_layer.h"
 #include "theme.h"
 
 namespace {
@@ -42,6 +44,7 @@ std::vector<KeyEvent> g_held_releases;
 
 void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
   bpl::web::wake(*g_app);
+  if (bpl::web::handle_shortcut_key(*g_app, key, action, mods)) return;  // Space, arrows, R: web/keyboard.h
   const bool unseen = std::find(g_pressed_since_frame.begin(), g_pressed_since_frame.end(), key) !=
                       g_pressed_since_frame.end();
   if (action == GLFW_PRESS) g_pressed_since_frame.push_back(key);
@@ -62,6 +65,7 @@ void release_held_keys() {
 // The other inputs the backend reads: each wakes the page (app.h, wants_frame).
 void char_callback(GLFWwindow* window, unsigned int c) {
   bpl::web::wake(*g_app);
+  bpl::web::handle_shortcut_char(c);  // "?"
   ImGui_ImplGlfw_CharCallback(window, c);
 }
 void mouse_button_callback(GLFWwindow* window, int button, int action, int mods) {
@@ -92,6 +96,7 @@ void frame() {
   ImGui::NewFrame();
   release_held_keys();
   bpl::web::draw_frame(*g_app);
+  bpl::web::sync_text_layer(*g_app);  // the DOM's copy, for screen readers: only what changed
   ImGui::Render();
   int width = 0, height = 0;
   glfwGetFramebufferSize(g_window, &width, &height);
@@ -117,6 +122,7 @@ int main() {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // no filesystem on the web; state lives in the URL
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // arrows move a focus rectangle (keyboard.h)
   static bpl::web::App app;
   g_app = &app;
   bpl::web::init_app(app, size.pixel_ratio);

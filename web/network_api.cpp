@@ -12,6 +12,7 @@
 #include "engine/mlp/parameter_names.h"
 #include "engine/derivation/weight_derivation.h"
 #include "js_api.h"
+#include "keyboard.h"
 #include "platform.h"
 
 namespace bpl::web {
@@ -196,6 +197,8 @@ void register_network_api() {
       out.push_back({{"id", t.id}, {"x", t.x / app.pixel_ratio}, {"y", t.y / app.pixel_ratio}});
     return out;
   });
+  // Every keyboard shortcut of both demos: [{keys, what, where}] (the "?" overlay's rows).
+  register_api_method("shortcuts", [](App&, const json&, std::string&) { return shortcuts_json(); });
   register_api_method("derivation", [](App& app, const json& params, std::string& error) {
     std::string id = params.is_null() ? app.network.selected : id_param(params, error);
     if (!error.empty()) return json(nullptr);

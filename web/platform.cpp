@@ -43,6 +43,11 @@ EM_JS(void, js_resolve_step, (int id, const char* result), {
 
 EM_JS(void, js_pick_file, (const char* accept), { BackpropBridge.pickFile(UTF8ToString(accept)); });
 
+EM_JS(void, js_set_text_layer, (const char* layer), { BackpropText.update(JSON.parse(UTF8ToString(layer))); });
+EM_JS(void, js_announce, (const char* text, int assertive), { BackpropText.announce(UTF8ToString(text), assertive !== 0); });
+EM_JS(void, js_toggle_text_view, (), { BackpropText.toggleTextView(); });
+EM_JS(void, js_show_shortcuts, (), { BackpropText.showShortcuts(); });
+
 EM_JS(char*, js_page_url, (), {
   const url = location.href.replace(/#.*$/, '');
   const size = lengthBytesUTF8(url) + 1;
@@ -93,6 +98,11 @@ int fail(const char* message) {
   js_fail(message);
   return 1;
 }
+
+void set_text_layer(const std::string& layer_json) { js_set_text_layer(layer_json.c_str()); }
+void announce(const std::string& text, bool assertive) { js_announce(text.c_str(), assertive ? 1 : 0); }
+void toggle_text_view() { js_toggle_text_view(); }
+void show_shortcuts() { js_show_shortcuts(); }
 
 double now_ms() { return emscripten_get_now(); }
 

@@ -40,6 +40,14 @@ void resolve_step(int id, const std::string& result_json);
 // This page's address without the hash, for share links.
 std::string page_url();
 
+// The DOM text layer (web/text_layer.js): its sections as JSON ({theme, sections: [{key, heading,
+// lines}]}), a status change for screen readers (aria-live, assertive for the urgent ones),
+// the "Text view" panel and the "?" shortcuts overlay.
+void set_text_layer(const std::string& layer_json);
+void announce(const std::string& text, bool assertive);
+void toggle_text_view();
+void show_shortcuts();
+
 // Milliseconds from a monotonic clock.
 double now_ms();
 

@@ -191,7 +191,8 @@ void register_share_api() {
                 {"style", {{"windowBg", rgb(style.Colors[ImGuiCol_WindowBg])},
                            {"frameBorder", rgb(style.Colors[ImGuiCol_Border])},
                            {"frameBorderAlpha", style.Colors[ImGuiCol_Border].w},
-                           {"frameBorderSize", style.FrameBorderSize}}}};
+                           {"frameBorderSize", style.FrameBorderSize},
+                           {"navHighlight", rgb(style.Colors[ImGuiCol_NavHighlight])}}}};
   });
 }
 
