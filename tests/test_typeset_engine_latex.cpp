@@ -26,7 +26,7 @@ void check_typesets(const std::string& latex) {
   for (float max_width : {0.0f, 200.0f}) {
     options.max_width = max_width;
     const Result<typeset::Layout> result = typeset::typeset(latex, testing::StubMetrics{}, options);
-    CHECK_MESSAGE(result.ok(), result.errors.empty() ? "" : to_string(result.errors[0]));
+    CHECK_MESSAGE(result.ok(), (result.errors.empty() ? "" : to_string(result.errors[0])));
     if (result.ok()) CHECK(!result.value->runs.empty());
   }
 }
