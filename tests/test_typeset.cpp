@@ -200,8 +200,10 @@ TEST_CASE("typeset: \\left( \\right) grow with a fraction; plain ones do not") {
   CHECK(box_of(open).y1 >= b.y1 - 1e-3f);  // …and the denominator's bottom
   CHECK(open.x < a.x0);
   CHECK(close.x >= b.x1);
-  // A one-line body keeps the text size: \left( x \right) looks like ( x ).
+  // A one-line body keeps the text size: \left( x \right) looks like ( x ), and so does one with a
+  // superscript: x² reaches 7.2 + 8.96 = 16.16 px up, 3.36 px past the ascent, within the 0.3 em slack.
   CHECK(run_with(layout_of("\\left(x\\right)"), "(")->size == doctest::Approx(16));
+  CHECK(run_with(layout_of("\\left(x^{2} + x\\right)"), "(")->size == doctest::Approx(16));
 }
 
 TEST_CASE("typeset: \\hat, \\mathbb{1}, \\text, operator names, Greek and numbers") {

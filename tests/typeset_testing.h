@@ -1,25 +1,15 @@
 #pragma once
-// The typesetter tests' fixed metrics and lookups. Every glyph (a UTF-8 code
-// point) is 0.5 × size wide, 0.8 × size above the baseline and 0.2 × size below,
-// so expected positions can be worked out by hand.
+// The typesetter tests' lookups, with the fixed metrics of typeset_stub_metrics.h
+// (every glyph 0.5 × size wide, 0.8 × size up, 0.2 × size down).
 #include <doctest/doctest.h>
 
 #include <string>
 #include <string_view>
 
 #include "engine/typeset/typeset.h"
+#include "typeset_stub_metrics.h"
 
 namespace bpl::testing {
-
-struct StubMetrics : typeset::GlyphMetrics {
-  float advance(std::string_view utf8, float size, typeset::FontStyle) const override {
-    int code_points = 0;
-    for (char c : utf8) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return 0.5f * size * code_points;
-  }
-  float ascent(float size) const override { return 0.8f * size; }
-  float descent(float size) const override { return 0.2f * size; }
-};
 
 // A glyph run's box: its advance wide, from ascent above to descent below the baseline.
 struct RunBox {

@@ -17,8 +17,8 @@
 //   params of an import call as JSON       8 MiB + 1 KiB  that text JSON-escaped (quotes and newlines double)
 //   mermaid text                           256 KiB        500 nodes and their edges, with room for labels
 //   f(x, y) text                           1000 bytes     a formula a learner types, many times over
-//   LaTeX to typeset (engine/typeset)      32 KiB         the longest LaTeX the engine writes, a 4-layer
-//                                                         derivation or a symbolic gradient, is under 20,000
+//   LaTeX to typeset (engine/typeset)      32 KiB         the engine's longest LaTeX: a symbolic gradient, cut
+//                                                         at 20,000 bytes; a 2-8-8-8-3 derivation is ~8 KB
 //   JSON nesting (every JSON reader)       64 levels      the deepest valid document, MODEL.json, nests 4;
 //                                                         deeper trees recurse on the 5 MB wasm stack when
 //                                                         copied or printed

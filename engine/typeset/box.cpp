@@ -1,3 +1,5 @@
+// Boxes nest by translation: a child at (dx, dy) moves its runs, rules and mark extents by that
+// much, and the parent grows to hold the child's height above and depth below the baseline.
 #include "engine/typeset/box.h"
 
 #include <algorithm>

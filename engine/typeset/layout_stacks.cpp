@@ -24,6 +24,7 @@ constexpr float kBigOperatorScale = 1.4f;  // \sum, \prod
 constexpr float kLimitGapEm = 0.1f;        // limits to the operator
 constexpr float kRadicalGapEm = 0.1f;      // the body to the overbar
 constexpr float kNullDelimiterEm = 0.12f;  // \left. and \right.: TeX's \nulldelimiterspace
+constexpr float kDelimiterSlackEm = 0.3f;  // \left( grows only for a body this far past a line's ascent or descent
 
 }  // namespace
 
@@ -128,8 +129,9 @@ Box Layouter::radical(const Node& node, Style style) const {
 // \left( body \right): both delimiters span the body, symmetric about the axis.
 Box Layouter::delimited(const Node& node, Style style) const {
   Box body = child(node.children[0], style);
-  // A body no taller than a line of text keeps the text's delimiters: \left( x \right) reads as ( x ).
-  const float axis = kAxisEm * style.size, slack = 1e-3f * style.size;
+  // A body that reaches past a line of text by no more than a script does keeps the text's
+  // delimiters: \left( x^{2} + x \right) reads as ( x² + x ), as in TeX.
+  const float axis = kAxisEm * style.size, slack = kDelimiterSlackEm * style.size;
   const bool one_line = body.height <= metrics_.ascent(style.size) + slack &&
                         body.depth <= metrics_.descent(style.size) + slack;
   const float extent = one_line ? 0 : 2 * std::max(body.height - axis, body.depth + axis);

@@ -1,3 +1,5 @@
+// Lines: the top-level row's items (each a finished box with the space before it) packed
+// greedily into lines of at most max_width; see lines.h for the rules.
 #include "engine/typeset/lines.h"
 
 #include <algorithm>

@@ -37,6 +37,11 @@ def inputs(name):
     if name == 'fuzz_expr_parser':
         cap = 1000
         return {'at_cap': padded('x', cap, ' '), 'over_cap': padded('x', cap + 1, ' ')}
+    if name == 'fuzz_typeset':
+        cap = 32 * KIB  # spaces are skipped in math mode; 64 nested groups is the deepest accepted
+        nested = '{' * 64 + 'x' + '}' * 64
+        return {'at_cap': padded('x', cap, ' '), 'over_cap': padded('x', cap + 1, ' '),
+                'at_cap_nesting': nested.encode(), 'over_cap_nesting': ('{' + nested + '}').encode()}
     raise SystemExit(f'cap_inputs.py: no cap inputs for {name}')
 
 
