@@ -113,11 +113,13 @@ void init_app(App& app, float pixel_ratio) {
   app.pixel_ratio = pixel_ratio;
   apply_theme(app.theme, pixel_ratio);
   reset_network(app.network);
+  load_callouts(app);
   app.default_state = get_state(app);
 }
 
 void draw_frame(App& app) {
   app.network.grids_shown = false;
+  app.network.control_targets.clear();
   advance_network(app.network);
   handle_keyboard(app);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -135,6 +137,7 @@ void draw_frame(App& app) {
     app.content_height = viewport->WorkSize.y / app.pixel_ratio;
   }
   ImGui::End();
+  draw_callouts(app);       // likewise
   draw_link_warnings(app);  // after the page's window: it floats above the panels, not in their layout
 }
 

@@ -40,6 +40,11 @@ void resolve_step(int id, const std::string& result_json);
 // This page's address without the hash, for share links.
 std::string page_url();
 
+// The browser's localStorage (first-visit hints dismissed for good); "" when unset or
+// unavailable (a sandboxed frame, storage off): a missing store is never an error.
+std::string load_local_setting(const std::string& key);
+void save_local_setting(const std::string& key, const std::string& value);
+
 // Milliseconds from a monotonic clock.
 double now_ms();
 
