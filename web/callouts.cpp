@@ -1,5 +1,6 @@
 #include "callouts.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
@@ -68,6 +69,11 @@ void draw_callouts(App& app) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoMove;
     if (ImGui::Begin(id.c_str(), nullptr, flags)) {
+      // Kept on screen (its size is last frame's: the page draws a few frames after any change).
+      const ImVec2 display = ImGui::GetIO().DisplaySize, size = ImGui::GetWindowSize(), at = ImGui::GetWindowPos();
+      const ImVec2 kept(std::clamp(at.x, 0.0f, std::max(display.x - size.x, 0.0f)),
+                        std::clamp(at.y, 0.0f, std::max(display.y - size.y, 0.0f)));
+      if (kept.x != at.x || kept.y != at.y) ImGui::SetWindowPos(kept);
       ImGui::TextUnformatted(callout_text(callout));
       ImGui::SameLine();
       const ImVec2 button = ImGui::GetCursorScreenPos();
