@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "imgui.h"
 #include "imgui_internal.h"  // ClosePopupToLevel: Esc closes every popup
@@ -38,6 +39,19 @@ void handle_keyboard(App& app) {
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && !stepping(demo))
     start_step(demo, StepUnit::batch, 1, kSyncStepMs);
   if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) reset_network(demo);
+}
+
+// ImGui 1.86 lets an open popup (the value editor, a combo) block every other window:
+// a click outside only closes it, and the button clicked (Play) needs a second click.
+// Closing it before anything is drawn lets that first click through. Not a combo's list:
+// a click on its own header would open it again instead of closing it.
+void close_popups_on_outside_click() {
+  if (!ImGui::IsMouseClicked(ImGuiMouseButton_Left) || GImGui->OpenPopupStack.empty()) return;
+  const ImGuiWindow* popup = GImGui->OpenPopupStack[0].Window;
+  if (popup && std::strncmp(popup->Name, "##Combo_", 8) == 0) return;
+  const ImGuiWindow* hovered = GImGui->HoveredWindow;
+  const bool inside = hovered && (hovered->RootWindow->Flags & ImGuiWindowFlags_Popup);
+  if (!inside) ImGui::ClosePopupToLevel(0, true);
 }
 
 void draw_network_demo(App& app) {
@@ -122,6 +136,7 @@ void draw_frame(App& app) {
   app.network.control_targets.clear();
   advance_network(app.network);
   handle_keyboard(app);
+  close_popups_on_outside_click();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);

@@ -29,8 +29,8 @@ const char* callout_text(Callout callout) {
   return "";
 }
 
-// Where the note sits relative to its anchor: below Play, above the network's edges.
-ImVec2 callout_pivot(Callout callout) { return callout == Callout::play ? ImVec2(0.0f, 0.0f) : ImVec2(0.5f, 1.0f); }
+// Where the note sits relative to its anchor: below Play, above the network's edges, below the legend.
+ImVec2 callout_pivot(Callout callout) { return callout == Callout::click_weight ? ImVec2(0.5f, 1.0f) : ImVec2(0.0f, 0.0f); }
 
 bool is_dismissed(const App& app, Callout callout) { return app.callouts.dismissed & (1u << int(callout)); }
 
@@ -70,9 +70,9 @@ void draw_callouts(App& app) {
                                    ImGuiWindowFlags_NoMove;
     if (ImGui::Begin(id.c_str(), nullptr, flags)) {
       // Kept on screen (its size is last frame's: the page draws a few frames after any change).
-      const ImVec2 display = ImGui::GetIO().DisplaySize, size = ImGui::GetWindowSize(), at = ImGui::GetWindowPos();
-      const ImVec2 kept(std::clamp(at.x, 0.0f, std::max(display.x - size.x, 0.0f)),
-                        std::clamp(at.y, 0.0f, std::max(display.y - size.y, 0.0f)));
+      const ImVec2 display = ImGui::GetIO().DisplaySize, extent = ImGui::GetWindowSize(), at = ImGui::GetWindowPos();
+      const ImVec2 kept(std::clamp(at.x, 0.0f, std::max(display.x - extent.x, 0.0f)),
+                        std::clamp(at.y, 0.0f, std::max(display.y - extent.y, 0.0f)));
       if (kept.x != at.x || kept.y != at.y) ImGui::SetWindowPos(kept);
       ImGui::TextUnformatted(callout_text(callout));
       ImGui::SameLine();

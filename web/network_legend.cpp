@@ -118,7 +118,6 @@ void draw_network_footer(App& app, float left, float right) {
   const float line_h = ImGui::GetTextLineHeightWithSpacing();
   ImDrawList* list = ImGui::GetWindowDrawList();
   const ImVec2 start = ImGui::GetCursorScreenPos();
-  anchor_callout(app, Callout::edge_width, ImVec2(start.x + 60.0f * scale, start.y));
   ImVec2 p(left, start.y);
   for (const LegendItem& item : items) {
     const float w = item_width(item, scale);
@@ -128,6 +127,7 @@ void draw_network_footer(App& app, float left, float right) {
     p.x += w;
   }
   ImGui::Dummy(ImVec2(right - left, p.y + line_h - start.y));
+  anchor_callout(app, Callout::edge_width, ImVec2(left + 40.0f * scale, p.y + line_h + 2.0f * scale));
 }
 
 }  // namespace bpl::web

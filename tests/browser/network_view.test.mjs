@@ -21,6 +21,8 @@ export const tests = [
     name: 'a click only selects; a double-click opens the editor, Esc closes it, and one click on Play then plays',
     async run({openApp}) {
       const page = await openApp();
+      await api(page, 'setState', {hidden: [2]});  // w1 names x1→h1 in a 2-2-1 network
+      await page.waitForTimeout(300);
       const edge = await w1(page);
       await page.mouse.move(edge.x, edge.y);
       await page.mouse.click(edge.x, edge.y);
@@ -62,7 +64,7 @@ export const tests = [
         for (const theme of ['light', 'dark']) {
           const page = await openApp(`#theme=${theme}`, {viewport});
           await api(page, 'step', {unit: 'epoch', count: 300});
-          await api(page, 'select', 'w1');
+          await api(page, 'select', 'W1[0][0]');
           await page.waitForTimeout(500);  // the heatmap pass of the new weights
           assert(await target(page, 'editValue'), `${viewport.width}px ${theme}: the selected line has no Edit value`);
           assert(await target(page, 'play'), `${viewport.width}px ${theme}: no Play button`);
@@ -109,7 +111,9 @@ export const tests = [
       assert(JSON.stringify(await ids()) === '["callout:edgeWidth"]', `after a reload: ${await ids()}`);
 
       await page.evaluate((key) => localStorage.removeItem(key), CALLOUTS_KEY);
-      await page.goto(page.url().replace(/#.*$/, '') + '#embed=1');
+      const url = page.url().replace(/#.*$/, '');
+      await page.goto('about:blank');  // a new document: the embed flag is read at load
+      await page.goto(url + '#embed=1');
       await waitUntilReady(page);
       await page.waitForTimeout(300);
       assert((await ids()).length === 0, `an embed shows hints: ${await ids()}`);
