@@ -58,7 +58,8 @@ NetworkLayout layout_network(const Network<float>& net, const std::vector<Featur
     if (hidden && l > kMaxDrawnHidden) { out.truncated = true; continue; }
     layers.push_back(l);
   }
-  const float margin = 28.0f * pixel_ratio;
+  // Narrow views (a phone column) give up margin before nodes.
+  const float margin = std::min(28.0f * pixel_ratio, size.x * 0.06f);
   out.frame_min = ImVec2(origin.x + margin * 0.5f, origin.y + margin * 0.5f);
   out.frame_max = ImVec2(origin.x + size.x - margin * 0.5f, origin.y + size.y - margin * 0.5f);
   // Room on the left for the inputs' labels and on the right for the outputs'.
@@ -70,7 +71,7 @@ NetworkLayout layout_network(const Network<float>& net, const std::vector<Featur
   // Every column shares one row pitch, so a node plus its bias tag fits in it whatever the column.
   const float row_pitch = std::max(inner_bottom - inner_top, 1.0f) / float(max_drawn);
   const float column_pitch = columns > 1 ? (inner_right - inner_left) / float(columns - 1) : 0.0f;
-  const float tag_w = 26.0f * pixel_ratio, tag_h = 14.0f * pixel_ratio, gap = 2.0f * pixel_ratio;
+  const float tag_w = 26.0f * pixel_ratio, tag_h = 13.0f * pixel_ratio, gap = 2.0f * pixel_ratio;
   const float node_h = std::clamp(row_pitch * 0.9f - tag_h - gap, 4.0f * pixel_ratio, 44.0f * pixel_ratio);
   const float box_w = std::min(column_pitch * 0.55f, 120.0f * pixel_ratio);
   const float radius = std::max(std::min({node_h * 0.5f, box_w * 0.5f, 26.0f * pixel_ratio}), 2.0f * pixel_ratio);

@@ -38,7 +38,7 @@ std::vector<LegendItem> legend_items(const App& app) {
     items.push_back({Swatch::widths, colours.text_muted, "width ∝ |w|"});
   }
   if (!app.network.selected.empty()) items.push_back({Swatch::line, colours.highlight, "paths to the loss"});
-  items.push_back({Swatch::ramp, 0, "in the nodes: output over the input plane, low → high"});
+  items.push_back({Swatch::ramp, 0, "node maps: low → high"});
   return items;
 }
 

@@ -110,12 +110,12 @@ void draw_node(ImDrawList* list, const NetworkDemo& demo, const Network<float>& 
   const float border_width = (lit ? 2.5f : 1.0f) * scale;
   const ImU32 fill = dim ? (colours.node_fill & 0x00FFFFFF) | 0x99000000 : colours.node_fill;
   const HeatmapTexture* heatmap = node_heatmap(demo, box, net.depth());
-  const float inset = 3.0f * scale;
+  const float inset = 2.0f * scale;
   if (box.circle) {
     const float r = box.half_size.x;
     list->AddCircleFilled(box.center, r, fill, 48);
     const float half = r * 0.7071f - inset * 0.5f;  // the square inscribed in the circle
-    if (heatmap && half >= 4.0f * scale)
+    if (heatmap && half >= 3.0f * scale)
       draw_heatmap(list, ImVec2(box.center.x - half, box.center.y - half), ImVec2(box.center.x + half, box.center.y + half),
                    *heatmap, node_style(net, box));
     list->AddCircle(box.center, r, border, 48, border_width);
@@ -134,7 +134,7 @@ void draw_node(ImDrawList* list, const NetworkDemo& demo, const Network<float>& 
   // The heatmap on the left of the box, the label in what is left.
   const float side = box.half_size.y * 2.0f - 2.0f * inset;
   float text_left = p0.x + inset;
-  if (heatmap && side >= 10.0f * scale && side * 1.6f < box.half_size.x * 2.0f) {
+  if (heatmap && side >= 8.0f * scale && side * 1.6f < box.half_size.x * 2.0f) {
     draw_heatmap(list, ImVec2(p0.x + inset, p0.y + inset), ImVec2(p0.x + inset + side, p0.y + inset + side), *heatmap,
                  node_style(net, box));
     text_left += side + inset;

@@ -76,6 +76,13 @@ export const tests = [
           }
           assert(page.errors.length === 0, 'console errors: ' + page.errors.join(' | '));
           await page.close();
+          // The network and output panels at the full width of the viewport (a phone's column).
+          const embed = await openApp(`#embed=1&panels=network,output&theme=${theme}&hidden=4,3`, {viewport});
+          await api(embed, 'step', {unit: 'epoch', count: 300});
+          await embed.waitForTimeout(500);
+          await screenshot(embed, `network-view-embed-${viewport.width}x${viewport.height}-${theme}`);
+          assert(embed.errors.length === 0, 'console errors: ' + embed.errors.join(' | '));
+          await embed.close();
         }
       }
     },
