@@ -93,11 +93,15 @@ void draw_selected_line(App& app) {
   const std::string id = parameter_id(net, *p);
   ImGui::AlignTextToFramePadding();
   ImGui::Text("%s = %s", id.c_str(), expr::format_number(parameter_value(net, *p)).c_str());
-  if (traced) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("∂L/∂%s = %s", id.c_str(), expr::format_number(trace.gradient(*p)).c_str());
-  }
+  // The gradient only where it leaves room for the button (the tooltip and the derivation have it too).
+  const float button_w = ImGui::CalcTextSize("Edit value").x + 2.0f * ImGui::GetStyle().FramePadding.x;
+  const std::string gradient = traced ? "∂L/∂" + id + " = " + expr::format_number(trace.gradient(*p)) : "";
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
   ImGui::SameLine();
+  if (traced && ImGui::GetContentRegionAvail().x >= ImGui::CalcTextSize(gradient.c_str()).x + 2 * spacing + button_w) {
+    ImGui::TextDisabled("%s", gradient.c_str());
+    ImGui::SameLine();
+  }
   const ImVec2 at = ImGui::GetCursorScreenPos();
   if (ImGui::Button("Edit value")) open_value_editor(demo);
   const ImVec2 size = ImGui::GetItemRectSize();
