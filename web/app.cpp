@@ -43,12 +43,13 @@ void handle_keyboard(App& app) {
 
 // ImGui 1.86 lets an open popup (the value editor, a combo) block every other window:
 // a click outside only closes it, and the button clicked (Play) needs a second click.
-// Closing it before anything is drawn lets that first click through. Not a combo's list:
-// a click on its own header would open it again instead of closing it.
+// Closing it before anything is drawn lets that first click through. Not a modal dialog
+// (Share, Import: a click outside is meant to do nothing), nor a combo's list (a click on
+// its own header would open it again instead of closing it).
 void close_popups_on_outside_click() {
   if (!ImGui::IsMouseClicked(ImGuiMouseButton_Left) || GImGui->OpenPopupStack.empty()) return;
   const ImGuiWindow* popup = GImGui->OpenPopupStack[0].Window;
-  if (popup && std::strncmp(popup->Name, "##Combo_", 8) == 0) return;
+  if (!popup || (popup->Flags & ImGuiWindowFlags_Modal) || std::strncmp(popup->Name, "##Combo_", 8) == 0) return;
   const ImGuiWindow* hovered = GImGui->HoveredWindow;
   const bool inside = hovered && (hovered->RootWindow->Flags & ImGuiWindowFlags_Popup);
   if (!inside) ImGui::ClosePopupToLevel(0, true);
