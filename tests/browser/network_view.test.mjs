@@ -22,7 +22,8 @@ export const tests = [
     async run({openApp}) {
       const page = await openApp();
       await api(page, 'setState', {hidden: [2]});  // w1 names x1→h1 in a 2-2-1 network
-      await page.waitForTimeout(300);
+      // A frame of the new network (software GL on a busy machine: wait on it, not on a clock).
+      await page.waitForFunction(() => window.backprop.networkView().some((t) => t.id === 'w1'), null, {timeout: 10000});
       const edge = await w1(page);
       await page.mouse.move(edge.x, edge.y);
       await page.mouse.click(edge.x, edge.y);
