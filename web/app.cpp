@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "imgui.h"
 #include "imgui_internal.h"  // ClosePopupToLevel: Esc closes every popup
@@ -33,6 +34,20 @@ void handle_escape(App& app) {
   }
   hide_focus_rectangle();
   app.link_warnings.dismissed = true;
+}
+
+// ImGui 1.86 lets an open popup (the value editor, a combo) block every other window:
+// a click outside only closes it, and the button clicked (Play) needs a second click.
+// Closing it before anything is drawn lets that first click through. Not a modal dialog
+// (Share, Import: a click outside is meant to do nothing), nor a combo's list (a click on
+// its own header would open it again instead of closing it).
+void close_popups_on_outside_click() {
+  if (!ImGui::IsMouseClicked(ImGuiMouseButton_Left) || GImGui->OpenPopupStack.empty()) return;
+  const ImGuiWindow* popup = GImGui->OpenPopupStack[0].Window;
+  if (!popup || (popup->Flags & ImGuiWindowFlags_Modal) || std::strncmp(popup->Name, "##Combo_", 8) == 0) return;
+  const ImGuiWindow* hovered = GImGui->HoveredWindow;
+  const bool inside = hovered && (hovered->RootWindow->Flags & ImGuiWindowFlags_Popup);
+  if (!inside) ImGui::ClosePopupToLevel(0, true);
 }
 
 void draw_network_demo(App& app) {
@@ -119,13 +134,16 @@ void init_app(App& app, float pixel_ratio) {
   app.pixel_ratio = pixel_ratio;
   apply_theme(app.theme, pixel_ratio);
   reset_network(app.network);
+  load_callouts(app);
   app.default_state = get_state(app);
 }
 
 void draw_frame(App& app) {
   app.network.grids_shown = false;
+  app.network.control_targets.clear();
   advance_network(app.network);
   handle_escape(app);
+  close_popups_on_outside_click();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -141,6 +159,7 @@ void draw_frame(App& app) {
     app.content_height = viewport->WorkSize.y / app.pixel_ratio;
   }
   ImGui::End();
+  draw_callouts(app);       // likewise
   draw_link_warnings(app);  // after the page's window: it floats above the panels, not in their layout
 }
 

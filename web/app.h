@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "callouts.h"
 #include "embed.h"
 #include "engine/core/build_info.h"
 #include "expression_demo.h"
@@ -33,6 +34,7 @@ struct App {
   nlohmann::json default_state;  // getState() of a fresh page: what links may omit
   std::string import_text;       // the Import dialog's text buffer
   ShareOptions share;            // the Share / Embed dialog's choices
+  Callouts callouts;             // first-visit hints
   long frame_count = 0;     // frames drawn (metrics().framesDrawn)
   int wake_frames = 0;      // frames still to draw after an input or an API change
   bool skipped_frame = false;  // the last animation frame drew nothing (idle)

@@ -124,4 +124,22 @@ void draw_heatmap(ImDrawList* list, ImVec2 p0, ImVec2 p1, const HeatmapTexture& 
   list->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
 }
 
+void draw_colour_bar(ImDrawList* list, ImVec2 p0, ImVec2 p1, const HeatmapStyle& style) {
+  // One ramp 0…1 left to right, uploaded once (a GPU resource, like the program); any
+  // style's range is drawn by mapping lo → 0 and hi → 1.
+  constexpr int kRampSize = 64;
+  static HeatmapTexture ramp;
+  if (ramp.empty()) {
+    std::vector<float> values(kRampSize * kRampSize);
+    for (int r = 0; r < kRampSize; ++r)
+      for (int c = 0; c < kRampSize; ++c) values[r * kRampSize + c] = float(c) / float(kRampSize - 1);
+    ramp.upload(values, kRampSize);
+  }
+  HeatmapStyle ramp_style = style;
+  ramp_style.lo = 0.0f;
+  ramp_style.hi = 1.0f;
+  ramp_style.contour_levels = 0;
+  draw_heatmap(list, p0, p1, ramp, ramp_style);
+}
+
 }  // namespace bpl::web

@@ -39,4 +39,8 @@ class HeatmapTexture {
 // Queues the heatmap into `list` over the screen rectangle [p0, p1].
 void draw_heatmap(ImDrawList* list, ImVec2 p0, ImVec2 p1, const HeatmapTexture& texture, const HeatmapStyle& style);
 
+// The legend of a heatmap drawn with `style`: its colours from style.lo (left) to
+// style.hi (right), by the same shader, over [p0, p1].
+void draw_colour_bar(ImDrawList* list, ImVec2 p0, ImVec2 p1, const HeatmapStyle& style);
+
 }  // namespace bpl::web

@@ -35,7 +35,8 @@ std::size_t max_params_bytes(const std::string& method) {
 // Methods that only read: the rest wake the page to draw what they changed
 // (app.h, wake). The bridge polls eventState 4 times a second, so it must not.
 bool only_reads(const std::string& method) {
-  for (const char* name : {"info", "getState", "metrics", "eventState", "parameters", "networkView", "expressionView",
+  for (const char* name : {"info", "getState", "metrics", "eventState", "parameters", "networkView", "controlTargets",
+                           "expressionView",
                            "expression", "expressionPresets", "layout", "urlHash", "shareLink", "derivation",
                            "exportModel", "exportCsv", "exportMermaid", "exportLatex", "typeset", "shortcuts"})
     if (method == name) return true;

@@ -68,9 +68,36 @@ void char_callback(GLFWwindow* window, unsigned int c) {
   bpl::web::handle_shortcut_char(c);  // "?"
   ImGui_ImplGlfw_CharCallback(window, c);
 }
+// A double-click by the browser's event times, not ImGui's frame times: on slow frames
+// (software GL, a busy machine) both clicks land between two frames (ImGui sees one) or
+// frames apart (past its time limit). Within 500 ms and 6 px, the next frame has it.
+double g_last_press_ms = -1e9;
+double g_last_press_x = 0.0, g_last_press_y = 0.0;
+bool g_double_clicked = false;
+
 void mouse_button_callback(GLFWwindow* window, int button, int action, int mods) {
   bpl::web::wake(*g_app);
+  if (button == GLFW_MOUSE_BUTTON_LEFT && action == GLFW_PRESS) {
+    double x = 0.0, y = 0.0;
+    glfwGetCursorPos(window, &x, &y);
+    const double now = bpl::web::now_ms(), max_distance = 6.0 * g_app->pixel_ratio;
+    const bool repeat = now - g_last_press_ms < 500.0 && std::hypot(x - g_last_press_x, y - g_last_press_y) < max_distance;
+    g_double_clicked = g_double_clicked || repeat;
+    g_last_press_ms = repeat ? -1e9 : now;  // a third click starts a new pair
+    g_last_press_x = x;
+    g_last_press_y = y;
+  }
   ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
+}
+
+// After NewFrame, which sets MouseDoubleClicked from its own timing.
+void apply_double_click() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (g_double_clicked && io.MouseClicked[ImGuiMouseButton_Left]) {
+    io.MouseDoubleClicked[ImGuiMouseButton_Left] = true;
+    io.MouseClickedCount[ImGuiMouseButton_Left] = io.MouseClickedLastCount[ImGuiMouseButton_Left] = 2;
+  }
+  g_double_clicked = false;
 }
 void cursor_enter_callback(GLFWwindow* window, int entered) {
   bpl::web::wake(*g_app);
@@ -95,6 +122,7 @@ void frame() {
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   release_held_keys();
+  apply_double_click();
   bpl::web::draw_frame(*g_app);
   bpl::web::sync_text_layer(*g_app);  // the DOM's copy, for screen readers: only what changed
   ImGui::Render();

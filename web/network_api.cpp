@@ -83,7 +83,7 @@ json metrics(App& app) {
           {"trainAccuracy", shown(m.train_accuracy, m.has_accuracy)},
           {"testAccuracy", shown(m.test_accuracy, m.has_accuracy && m.has_test)},
           {"stepsPerSecond", demo.samples_per_second},
-          // The value editor (click a parameter while paused): its keyboard focus lands one frame after it opens.
+          // The value editor (double-click a parameter, or Edit value): its keyboard focus lands one frame after it opens.
           {"editor", demo.editor_frames > 0 ? json{{"parameter", demo.editing}, {"frames", demo.editor_frames}} : json(nullptr)},
           {"framesDrawn", app.frame_count},
           // Typesetting is cached per formula: ms and layouts since load (web/math_view.h).
@@ -199,6 +199,14 @@ void register_network_api() {
   });
   // Every keyboard shortcut of both demos: [{keys, what, where}] (the "?" overlay's rows).
   register_api_method("shortcuts", [](App&, const json&, std::string&) { return shortcuts_json(); });
+  // Where the controls a test clicks were drawn, in CSS pixels: [{id, x, y}] for "play",
+  // "editValue" (a parameter is selected) and "callout:<name>" (the hint's "Got it").
+  register_api_method("controlTargets", [](App& app, const json&, std::string&) {
+    json out = json::array();
+    for (const NetworkDemo::ViewTarget& t : app.network.control_targets)
+      out.push_back({{"id", t.id}, {"x", t.x / app.pixel_ratio}, {"y", t.y / app.pixel_ratio}});
+    return out;
+  });
   register_api_method("derivation", [](App& app, const json& params, std::string& error) {
     std::string id = params.is_null() ? app.network.selected : id_param(params, error);
     if (!error.empty()) return json(nullptr);

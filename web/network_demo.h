@@ -70,6 +70,11 @@ struct NetworkDemo {
   StepCost grid_cell_cost;  // ms per cell
   HeatmapTexture output_texture;
   std::vector<std::vector<HeatmapTexture>> unit_textures;
+  // The input circles' feature maps (x₁, x₁², sin x₁ … over the window): made again
+  // only when the features or the window change.
+  std::vector<HeatmapTexture> feature_textures;
+  std::vector<Feature> feature_textures_of;
+  InputWindow feature_textures_window{0.0, 0.0};
   // Traces at the current weights, recomputed when weights_version moves on
   // (while training, only if they cost less than kLiveRefreshMs).
   long traces_version = -1;
@@ -91,9 +96,11 @@ struct NetworkDemo {
     float x, y;
   };
   std::vector<ViewTarget> view_targets;
-  // Inline weight editor.
+  // Where the controls tests click were drawn last frame: "play", "editValue", "callout:<name>".
+  std::vector<ViewTarget> control_targets;
+  // The value editor: a double-click on a parameter, or "Edit value" on the selected one.
   std::string editing;
-  int editor_frames = 0;  // frames the "type a new value" popup has been drawn (0: closed)
+  int editor_frames = 0;  // frames the "New value" popup has been drawn (0: closed)
   double edit_value = 0.0;
 };
 

@@ -9,7 +9,7 @@ namespace bpl::web {
 
 namespace {
 
-std::string unit_label(const Network<float>& net, int layer, int unit) {
+std::string unit_label(const Network<float>& net, const std::vector<Feature>& features, int layer, int unit) {
   const int last = net.depth();
   // The seed's 2-2-1 net (000_*.txt): its nodes are x₁ x₂, h₁ h₂ and y, as its formulas
   // and the derivation (engine/derivation/weight_derivation_notation.h) name them.
@@ -17,14 +17,36 @@ std::string unit_label(const Network<float>& net, int layer, int unit) {
     static const char* const kSeed[3][2] = {{"x₁", "x₂"}, {"h₁", "h₂"}, {"y", "y"}};
     return kSeed[layer][unit];
   }
-  if (layer == 0) return "Input " + std::to_string(unit + 1);
+  if (layer == 0) return unit < int(features.size()) ? feature_label(features[unit]) : "x" + std::to_string(unit + 1);
   if (layer == last) return "Output " + std::to_string(unit + 1);
   // The seed's names for one hidden layer; "Hidden l.j" when there are several.
   if (last == 2) return "Hidden " + std::to_string(unit + 1);
   return "Hidden " + std::to_string(layer) + "." + std::to_string(unit + 1);
 }
 
+// The derivation's own names: h1 (h2.3 with several hidden layers), y (y2 with several outputs).
+std::string short_unit_label(const Network<float>& net, const std::vector<Feature>& features, int layer, int unit) {
+  const int last = net.depth();
+  if (layer == 0) return unit_label(net, features, layer, unit);
+  if (layer == last) return net.units(last) == 1 ? "y" : "y" + std::to_string(unit + 1);
+  if (last == 2) return "h" + std::to_string(unit + 1);
+  return "h" + std::to_string(layer) + "." + std::to_string(unit + 1);
+}
+
 }  // namespace
+
+const char* feature_label(Feature feature) {
+  switch (feature) {
+    case Feature::x1: return "x₁";
+    case Feature::x2: return "x₂";
+    case Feature::x1_squared: return "x₁²";
+    case Feature::x2_squared: return "x₂²";
+    case Feature::x1_times_x2: return "x₁x₂";
+    case Feature::sin_x1: return "sin x₁";
+    case Feature::sin_x2: return "sin x₂";
+  }
+  return "?";
+}
 
 const NodeBox* NetworkLayout::node(int layer, int unit) const {
   for (const auto& column : columns)
@@ -33,7 +55,8 @@ const NodeBox* NetworkLayout::node(int layer, int unit) const {
   return nullptr;
 }
 
-NetworkLayout layout_network(const Network<float>& net, ImVec2 origin, ImVec2 size, float pixel_ratio) {
+NetworkLayout layout_network(const Network<float>& net, const std::vector<Feature>& features, ImVec2 origin,
+                             ImVec2 size, float pixel_ratio) {
   NetworkLayout out;
   out.scale = pixel_ratio;
   // Which layers get a column: inputs, up to kMaxDrawnHidden hidden layers, the output.
@@ -43,19 +66,23 @@ NetworkLayout layout_network(const Network<float>& net, ImVec2 origin, ImVec2 si
     if (hidden && l > kMaxDrawnHidden) { out.truncated = true; continue; }
     layers.push_back(l);
   }
-  const float margin = 28.0f * pixel_ratio;
+  // Narrow views (a phone column) give up margin before nodes.
+  const float margin = std::min(28.0f * pixel_ratio, size.x * 0.06f);
   out.frame_min = ImVec2(origin.x + margin * 0.5f, origin.y + margin * 0.5f);
   out.frame_max = ImVec2(origin.x + size.x - margin * 0.5f, origin.y + size.y - margin * 0.5f);
-  const float inner_left = out.frame_min.x + margin * 1.6f, inner_right = out.frame_max.x - margin * 1.6f;
-  const float inner_top = out.frame_min.y + margin * 1.3f, inner_bottom = out.frame_max.y - margin * 0.9f;
+  // Room on the left for the inputs' labels and on the right for the outputs'.
+  const float inner_left = out.frame_min.x + margin * 1.9f, inner_right = out.frame_max.x - margin * 1.9f;
+  const float inner_top = out.frame_min.y + margin * 1.1f, inner_bottom = out.frame_max.y - margin * 0.6f;
   const int columns = int(layers.size());
   int max_drawn = 1;
   for (int l : layers) max_drawn = std::max(max_drawn, std::min(net.units(l), kMaxDrawnUnits));
-  const float row_pitch = (inner_bottom - inner_top) / float(max_drawn);
+  // Every column shares one row pitch, so a node plus its bias tag fits in it whatever the column.
+  const float row_pitch = std::max(inner_bottom - inner_top, 1.0f) / float(max_drawn);
   const float column_pitch = columns > 1 ? (inner_right - inner_left) / float(columns - 1) : 0.0f;
-  // Node size: as mermaid, text plus padding, shrunk to fit the pitch.
-  const float box_h = std::min(row_pitch * 0.55f, 34.0f * pixel_ratio);
-  const float box_w = std::min(column_pitch * 0.42f, 96.0f * pixel_ratio);
+  const float tag_w = 26.0f * pixel_ratio, tag_h = 13.0f * pixel_ratio, gap = 2.0f * pixel_ratio;
+  const float node_h = std::clamp(row_pitch * 0.9f - tag_h - gap, 4.0f * pixel_ratio, 44.0f * pixel_ratio);
+  const float box_w = std::min(column_pitch * 0.55f, 120.0f * pixel_ratio);
+  const float radius = std::max(std::min({node_h * 0.5f, box_w * 0.5f, 26.0f * pixel_ratio}), 2.0f * pixel_ratio);
   for (int c = 0; c < columns; ++c) {
     const int l = layers[c];
     const int drawn = std::min(net.units(l), kMaxDrawnUnits);
@@ -68,15 +95,13 @@ NetworkLayout layout_network(const Network<float>& net, ImVec2 origin, ImVec2 si
       NodeBox box;
       box.layer = l;
       box.unit = j;
-      box.center = ImVec2(x, column_top + row_pitch * (j + 0.5f));
+      // The node sits above its bias tag, the pair centred in its row.
+      box.center = ImVec2(x, column_top + row_pitch * (j + 0.5f) - (tag_h + gap) * 0.5f);
       box.circle = l == 0 || l == net.depth();
-      // Circles hold "Input 1": as large as this column's spacing allows, as in mermaid.
-      const float column_pitch_y = (inner_bottom - inner_top) / float(drawn);
-      const float radius = std::min({column_pitch_y * 0.36f, box_w * 0.5f, 34.0f * pixel_ratio});
-      box.half_size = box.circle ? ImVec2(radius, radius) : ImVec2(box_w * 0.5f, box_h * 0.5f);
-      box.label = unit_label(net, l, j);
-      const float tag_w = 26.0f * pixel_ratio, tag_h = 14.0f * pixel_ratio;
-      box.bias_min = ImVec2(box.center.x - tag_w * 0.5f, box.center.y + box.half_size.y + 2.0f * pixel_ratio);
+      box.half_size = box.circle ? ImVec2(radius, radius) : ImVec2(box_w * 0.5f, node_h * 0.5f);
+      box.label = unit_label(net, features, l, j);
+      box.short_label = short_unit_label(net, features, l, j);
+      box.bias_min = ImVec2(box.center.x - tag_w * 0.5f, box.center.y + box.half_size.y + gap);
       box.bias_max = ImVec2(box.bias_min.x + tag_w, box.bias_min.y + tag_h);
       column.push_back(box);
     }

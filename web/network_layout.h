@@ -1,11 +1,13 @@
 #pragma once
 // Where the network view puts things: a mermaid `graph LR` flowchart with
 // inputs and outputs as circles, hidden units as rounded boxes, one column per
-// layer. Pure geometry, recomputed each frame from the view rectangle.
+// layer. Pure geometry, recomputed each frame from the view rectangle. Nodes
+// never overlap: a node and its bias tag fit in one row pitch.
 #include <string>
 #include <vector>
 
 #include "engine/mlp/network.h"
+#include "engine/training/features.h"
 #include "imgui.h"
 
 namespace bpl::web {
@@ -19,7 +21,8 @@ struct NodeBox {
   ImVec2 center;
   ImVec2 half_size;  // circles: half_size.x == radius
   bool circle;
-  std::string label;  // "Input 1", "Hidden 2", "Output 1"
+  std::string label;        // "x₁", "Hidden 2", "Output 1"
+  std::string short_label;  // "x₁", "h2", "y": when the label does not fit at a legible size
   ImVec2 bias_min, bias_max;  // the bias tag under the node (layers ≥ 1)
 };
 
@@ -33,8 +36,12 @@ struct NetworkLayout {
   const NodeBox* node(int layer, int unit) const;
 };
 
-// input_labels: one per input feature ("x1", "x1²", ...).
-NetworkLayout layout_network(const Network<float>& net, ImVec2 origin, ImVec2 size, float pixel_ratio);
+// How a feature is written on screen: "x₁", "x₁²", "sin x₁" (the inputs' labels).
+const char* feature_label(Feature feature);
+
+// features: the network's inputs, in order (they label the input circles).
+NetworkLayout layout_network(const Network<float>& net, const std::vector<Feature>& features, ImVec2 origin,
+                             ImVec2 size, float pixel_ratio);
 
 // Edge endpoints: from the right of the source to the left of the target.
 ImVec2 edge_start(const NodeBox& from);

@@ -1,15 +1,20 @@
 // The network view: the MLP as a mermaid `graph LR` flowchart. Edge width is
-// |w| (or |∂L/∂w| under the gradient lens) and colour its sign; clicking an
-// edge or a bias tag selects that parameter and lights up every path from it
-// to the loss; clicking while paused opens an editor for its value.
+// |w| (or |∂L/∂w| under the gradient lens) and colour its sign; each hidden
+// unit's box holds its output over the input plane, each input circle its
+// feature map (as TensorFlow Playground's neurons), enlarged on hover.
+// A click on an edge or a bias tag only selects that parameter and lights up
+// every path from it to the loss; editing its value is an explicit action: a
+// double-click, or "Edit value" in the line under the view (network_legend.cpp).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "app.h"
 #include "engine/derivation/chain_highlight.h"
+#include "engine/expr/format.h"
 #include "engine/mlp/parameter_names.h"
 #include "network_layout.h"
+#include "network_legend.h"
 #include "panels.h"
 
 namespace bpl::web {
@@ -57,25 +62,115 @@ void draw_frame(ImDrawList* list, const NetworkLayout& layout, const Palette& co
                 colours.node_text, title);
 }
 
-void draw_node(ImDrawList* list, const NodeBox& box, const Palette& colours, bool lit, bool dim, float scale) {
+// The style a hidden unit's heatmap is drawn with: its activation's range.
+HeatmapStyle unit_style(Activation activation) {
+  HeatmapStyle style;
+  style.lo = activation == Activation::sigmoid ? 0.0f : -1.0f;
+  style.hi = 1.0f;
+  return style;
+}
+
+// The heatmap a node holds: a hidden unit's output, an input's feature map; nullptr for none.
+const HeatmapTexture* node_heatmap(const NetworkDemo& demo, const NodeBox& box, int output_layer) {
+  if (box.layer == 0)
+    return box.unit < int(demo.feature_textures.size()) ? &demo.feature_textures[box.unit] : nullptr;
+  if (box.layer == output_layer || box.layer > int(demo.unit_textures.size())) return nullptr;
+  const auto& layer = demo.unit_textures[box.layer - 1];
+  return box.unit < int(layer.size()) && !layer[box.unit].empty() ? &layer[box.unit] : nullptr;
+}
+
+HeatmapStyle node_style(const Network<float>& net, const NodeBox& box) {
+  if (box.layer == 0) return HeatmapStyle{};  // feature maps are scaled to −1…1 (ensure_feature_textures)
+  return unit_style(net.layers[box.layer - 1].activation);
+}
+
+// The label at the largest legible size that fits `width`: the full one, else the short one
+// (never below 70 % of the font: "h2.3" reads better than "Hidden 2.3" at 5 px). 0: none fits.
+float label_fit(const std::string& text, float width) {
+  const float natural = ImGui::CalcTextSize(text.c_str()).x;
+  return natural <= width ? 1.0f : (width / natural >= 0.7f ? width / natural : 0.0f);
+}
+
+void draw_label(ImDrawList* list, const NodeBox& box, ImVec2 anchor, float width, float align, ImU32 colour) {
+  const std::string* text = &box.label;
+  float fit = label_fit(box.label, width);
+  if (fit < 1.0f && label_fit(box.short_label, width) > fit) {
+    text = &box.short_label;
+    fit = label_fit(box.short_label, width);
+  }
+  if (fit <= 0.0f) return;  // the tooltip names it
+  const float size = ImGui::GetFontSize() * fit;
+  const float text_w = ImGui::CalcTextSize(text->c_str()).x * fit;
+  list->AddText(ImGui::GetFont(), size, ImVec2(anchor.x - text_w * align, anchor.y - size * 0.5f), colour, text->c_str());
+}
+
+void draw_node(ImDrawList* list, const NetworkDemo& demo, const Network<float>& net, const NodeBox& box,
+               const NetworkLayout& layout, const Palette& colours, bool lit, bool dim, float scale) {
   const ImU32 border = lit ? colours.highlight : colours.node_border;
   const float border_width = (lit ? 2.5f : 1.0f) * scale;
   const ImU32 fill = dim ? (colours.node_fill & 0x00FFFFFF) | 0x99000000 : colours.node_fill;
+  const HeatmapTexture* heatmap = node_heatmap(demo, box, net.depth());
+  const float inset = 2.0f * scale;
   if (box.circle) {
-    list->AddCircleFilled(box.center, box.half_size.x, fill, 48);
-    list->AddCircle(box.center, box.half_size.x, border, 48, border_width);
-  } else {
-    const ImVec2 p0(box.center.x - box.half_size.x, box.center.y - box.half_size.y);
-    const ImVec2 p1(box.center.x + box.half_size.x, box.center.y + box.half_size.y);
-    list->AddRectFilled(p0, p1, fill, 5.0f * scale);
-    list->AddRect(p0, p1, border, 5.0f * scale, 0, border_width);
+    const float r = box.half_size.x;
+    list->AddCircleFilled(box.center, r, fill, 48);
+    const float half = r * 0.7071f - inset * 0.5f;  // the square inscribed in the circle
+    if (heatmap && half >= 3.0f * scale)
+      draw_heatmap(list, ImVec2(box.center.x - half, box.center.y - half), ImVec2(box.center.x + half, box.center.y + half),
+                   *heatmap, node_style(net, box));
+    list->AddCircle(box.center, r, border, 48, border_width);
+    // Inputs are labelled on their left, outputs on their right, as the data flows.
+    if (box.layer == 0)
+      draw_label(list, box, ImVec2(box.center.x - r - inset, box.center.y), box.center.x - r - layout.frame_min.x - 2 * inset,
+                 1.0f, colours.node_text);
+    else
+      draw_label(list, box, ImVec2(box.center.x + r + inset, box.center.y), layout.frame_max.x - box.center.x - r - 2 * inset,
+                 0.0f, colours.node_text);
+    return;
   }
-  const ImVec2 text = ImGui::CalcTextSize(box.label.c_str());
-  const float fit = std::min(1.0f, (box.half_size.x * 2.0f - 4.0f * scale) / std::max(text.x, 1.0f));
-  ImFont* font = ImGui::GetFont();
-  const float size = ImGui::GetFontSize() * fit;
-  list->AddText(font, size, ImVec2(box.center.x - text.x * fit * 0.5f, box.center.y - size * 0.5f),
-                colours.node_text, box.label.c_str());
+  const ImVec2 p0(box.center.x - box.half_size.x, box.center.y - box.half_size.y);
+  const ImVec2 p1(box.center.x + box.half_size.x, box.center.y + box.half_size.y);
+  list->AddRectFilled(p0, p1, fill, 5.0f * scale);
+  // The heatmap on the left of the box, the label in what is left.
+  const float side = box.half_size.y * 2.0f - 2.0f * inset;
+  float text_left = p0.x + inset;
+  if (heatmap && side >= 8.0f * scale && side * 1.6f < box.half_size.x * 2.0f) {
+    draw_heatmap(list, ImVec2(p0.x + inset, p0.y + inset), ImVec2(p0.x + inset + side, p0.y + inset + side), *heatmap,
+                 node_style(net, box));
+    text_left += side + inset;
+  }
+  list->AddRect(p0, p1, border, 5.0f * scale, 0, border_width);
+  const float width = p1.x - inset - text_left;
+  draw_label(list, box, ImVec2((text_left + p1.x - inset) * 0.5f, box.center.y), width, 0.5f, colours.node_text);
+}
+
+// Feature maps over the window, scaled to −1…1 by their largest |value|: made again only
+// when the features or the window change (they do not depend on the weights).
+void ensure_feature_textures(NetworkDemo& demo) {
+  const std::vector<Feature>& features = demo.trainer.config().features;
+  const InputWindow window = demo.trainer.window();
+  if (features == demo.feature_textures_of && window.min == demo.feature_textures_window.min &&
+      window.max == demo.feature_textures_window.max && demo.feature_textures.size() == features.size())
+    return;
+  constexpr int n = 32;
+  demo.feature_textures = std::vector<HeatmapTexture>(features.size());
+  std::vector<float> values(n * n);
+  for (std::size_t f = 0; f < features.size(); ++f) {
+    float largest = 1e-12f;
+    for (int r = 0; r < n; ++r) {
+      for (int c = 0; c < n; ++c) {
+        // The cell layout of engine/training/grid_pass.h: row 0 at x2 = max.
+        const double x1 = window.min + (window.max - window.min) * c / (n - 1);
+        const double x2 = window.max - (window.max - window.min) * r / (n - 1);
+        values[r * n + c] = float(feature_value(features[f], x1, x2));
+        largest = std::max(largest, std::fabs(values[r * n + c]));
+      }
+    }
+    for (float& v : values) v /= largest;
+    demo.feature_textures[f].upload(values, n);
+  }
+  demo.feature_textures_of = features;
+  demo.feature_textures_window = window;
 }
 
 bool inside(const NodeBox& box, ImVec2 p) {
@@ -86,16 +181,25 @@ bool inside(const NodeBox& box, ImVec2 p) {
   return std::fabs(p.x - box.center.x) <= box.half_size.x && std::fabs(p.y - box.center.y) <= box.half_size.y;
 }
 
-void unit_tooltip(NetworkDemo& demo, const NodeBox& box) {
+void unit_tooltip(NetworkDemo& demo, const NodeBox& box, float scale) {
+  const Network<float>& net = demo.trainer.network();
   const StepTrace<double>* trace = sample_trace(demo, false);
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(box.label.c_str());
+  if (const HeatmapTexture* heatmap = node_heatmap(demo, box, net.depth())) {
+    // The node's picture, enlarged: what this unit computes at every point of the input plane.
+    const float side = 128.0f * scale;
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(side, side));
+    draw_heatmap(ImGui::GetWindowDrawList(), p0, ImVec2(p0.x + side, p0.y + side), *heatmap, node_style(net, box));
+    ImGui::TextDisabled(box.layer == 0 ? "this input over the input plane" : "this unit's output a over the input plane");
+  }
   if (trace && box.layer == 0) {
-    ImGui::Text("x = %.4g  (sample %d)", trace->inputs(0, box.unit), demo.derivation_sample + 1);
+    ImGui::Text("x = %s  (sample %d)", expr::format_number(trace->inputs(0, box.unit)).c_str(), demo.derivation_sample + 1);
   } else if (trace) {
     const LayerTrace<double>& layer = trace->layers[box.layer - 1];
-    ImGui::Text("z = %.4g\na = %.4g\nδ = ∂ℓ/∂z = %.4g", layer.z(0, box.unit), layer.a(0, box.unit),
-                layer.delta(0, box.unit));
+    ImGui::Text("z = %s\na = %s\nδ = ∂ℓ/∂z = %s", expr::format_number(layer.z(0, box.unit)).c_str(),
+                expr::format_number(layer.a(0, box.unit)).c_str(), expr::format_number(layer.delta(0, box.unit)).c_str());
     ImGui::TextDisabled("for training sample %d", demo.derivation_sample + 1);
   }
   ImGui::EndTooltip();
@@ -103,10 +207,11 @@ void unit_tooltip(NetworkDemo& demo, const NodeBox& box) {
 
 void parameter_tooltip(NetworkDemo& demo, ParameterRef p) {
   const Network<float>& net = demo.trainer.network();
+  const std::string id = parameter_id(net, p);
   ImGui::BeginTooltip();
-  ImGui::Text("%s = %.5g", parameter_id(net, p).c_str(), double(parameter_value(net, p)));
-  ImGui::Text("∂L/∂%s = %.5g", parameter_id(net, p).c_str(), double(gradient_of(gradient_trace(demo, net), p)));
-  ImGui::TextDisabled(training_busy(demo) ? "click to select" : "click to select and edit");
+  ImGui::Text("%s = %s", id.c_str(), expr::format_number(parameter_value(net, p)).c_str());
+  ImGui::Text("∂L/∂%s = %s", id.c_str(), expr::format_number(gradient_of(gradient_trace(demo, net), p)).c_str());
+  ImGui::TextDisabled("click: select · double-click: edit");
   ImGui::EndTooltip();
 }
 
@@ -117,6 +222,7 @@ void draw_editor_popup(NetworkDemo& demo) {
   }
   ++demo.editor_frames;
   ImGui::Text("New value for %s", demo.editing.c_str());
+  ImGui::TextDisabled("Enter sets it · Esc cancels");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   const bool entered = ImGui::InputDouble("##value", &demo.edit_value, 0.0, 0.0, "%.6g",
@@ -186,7 +292,7 @@ void draw_units(const ViewFrame& f, Hover& hover) {
   for (const auto& column : f.layout.columns) {
     for (const NodeBox& box : column) {
       const bool lit = f.selected && on_chain(*f.selected, DerivationUnit{box.layer, box.unit});
-      draw_node(f.list, box, f.colours, lit, f.selected && !lit, f.scale);
+      draw_node(f.list, f.demo, f.net, box, f.layout, f.colours, lit, f.selected && !lit, f.scale);
       if (f.canvas_hovered && inside(box, f.mouse)) hover = Hover{true, true, {}, box.layer, box.unit};
       if (box.layer == 0) continue;
       const ParameterRef bias{box.layer, box.unit, -1};
@@ -224,15 +330,11 @@ void draw_cut_notes(const ViewFrame& f) {
   }
 }
 
-// A click on a parameter selects it (and opens its editor while paused); on empty canvas, clears.
-void handle_click(const ViewFrame& f, const Hover& hover) {
+// A click on a parameter only selects it; on empty canvas, clears. A double-click on one opens its editor.
+void handle_click(const ViewFrame& f, const Hover& hover, bool double_clicked) {
   if (hover.any && !hover.is_unit) {
     select_parameter(f.demo, parameter_id(f.net, hover.parameter));
-    if (!training_busy(f.demo)) {
-      f.demo.editing = f.demo.selected;
-      f.demo.edit_value = parameter_value(f.net, hover.parameter);
-      ImGui::OpenPopup("edit-parameter");
-    }
+    if (double_clicked) open_value_editor(f.demo);
   } else if (!hover.any) {
     f.demo.selected.clear();
   }
@@ -240,15 +342,31 @@ void handle_click(const ViewFrame& f, const Hover& hover) {
 
 }  // namespace
 
+void open_value_editor(NetworkDemo& demo) {
+  const std::optional<ParameterRef> p = selected_parameter(demo);
+  if (!p) return;
+  // Editing pauses training: the value typed is the value the next step starts from.
+  stop_step(demo);
+  demo.playing = false;
+  demo.editing = demo.selected;
+  demo.edit_value = parameter_value(demo.trainer.network(), *p);
+  ImGui::OpenPopup("edit-parameter");
+}
+
 void draw_network_view(App& app, ImVec2 size) {
   NetworkDemo& demo = app.network;
   const Network<float>& net = demo.trainer.network();
   const float scale = app.pixel_ratio;
+  if (!demo.grids_shown) refresh_grids(demo);  // the units' heatmaps, when no output panel asked already
+  ensure_feature_textures(demo);
+  const float footer = network_footer_height(app, size.x);
+  const ImVec2 canvas(size.x, std::max(size.y - footer, 40.0f * scale));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton("network-canvas", size);
+  ImGui::InvisibleButton("network-canvas", canvas);
   const bool canvas_hovered = ImGui::IsItemHovered();
   const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
-  const NetworkLayout layout = layout_network(net, origin, size, scale);
+  const bool double_clicked = canvas_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
+  const NetworkLayout layout = layout_network(net, demo.trainer.config().features, origin, canvas, scale);
   const ViewFrame frame{demo, net, layout, palette(), scale, ImGui::GetWindowDrawList(), selected_parameter(demo),
                         ImGui::GetIO().MousePos, canvas_hovered};
   draw_frame(frame.list, layout, frame.colours, scale);
@@ -259,11 +377,14 @@ void draw_network_view(App& app, ImVec2 size) {
   draw_units(frame, hover);
   draw_cut_notes(frame);
   if (hover.any && hover.is_unit) {
-    if (const NodeBox* box = layout.node(hover.layer, hover.unit)) unit_tooltip(demo, *box);
+    if (const NodeBox* box = layout.node(hover.layer, hover.unit)) unit_tooltip(demo, *box, scale);
   } else if (hover.any) {
     parameter_tooltip(demo, hover.parameter);
   }
-  if (clicked) handle_click(frame, hover);
+  if (clicked || double_clicked) handle_click(frame, hover, double_clicked);
+  if (!demo.view_targets.empty())
+    anchor_callout(app, Callout::click_weight, ImVec2(demo.view_targets.front().x, demo.view_targets.front().y - 4.0f * scale));
+  draw_network_footer(app, origin.x, origin.x + size.x);
   draw_editor_popup(demo);
 }
 

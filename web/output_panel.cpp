@@ -1,11 +1,13 @@
 // The output view: the network's output over the input window as a heatmap
-// (our fragment shader), the train and test points, and one thumbnail per
-// hidden unit. Click adds a point of class 1 (shift: class 0).
+// (our fragment shader), the train and test points, and under it the colour
+// bar and the classes' colours. Click adds a point of class 1 (shift: class 0).
+// Each hidden unit's own picture is in its node (network_view.cpp).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "app.h"
+#include "engine/expr/format.h"
 #include "panels.h"
 
 namespace bpl::web {
@@ -87,24 +89,45 @@ void add_point_at(NetworkDemo& demo, ImVec2 mouse, ImVec2 p0, ImVec2 p1) {
   ++demo.weights_version;
 }
 
-void draw_unit_thumbnails(App& app, float width) {
-  NetworkDemo& demo = app.network;
-  const Network<float>& net = demo.trainer.network();
-  const float thumb = std::min(48.0f * app.pixel_ratio, width / 8.5f);
-  for (int l = 1; l < net.depth() && l <= int(demo.unit_textures.size()); ++l) {
-    ImGui::TextDisabled("hidden layer %d (%s)", l, activation_name(net.layers[l - 1].activation));
-    const Activation act = net.layers[l - 1].activation;
-    HeatmapStyle style;
-    style.lo = act == Activation::sigmoid ? 0.0f : -1.0f;
-    style.hi = 1.0f;
-    const auto& textures = demo.unit_textures[l - 1];
-    for (std::size_t j = 0; j < textures.size() && j < std::size_t(kThumbnailsPerLayer); ++j) {
-      if (j % 8) ImGui::SameLine();
-      const ImVec2 q0 = ImGui::GetCursorScreenPos();
-      ImGui::InvisibleButton(("unit" + std::to_string(l) + "_" + std::to_string(j)).c_str(), ImVec2(thumb, thumb));
-      draw_heatmap(ImGui::GetWindowDrawList(), q0, ImVec2(q0.x + thumb, q0.y + thumb), textures[j], style);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("layer %d, unit %zu: a over the input window", l, j + 1);
-    }
+// The colour bar (lo … hi as the map draws them) and, for classes, their colours.
+void draw_map_legend(NetworkDemo& demo, ImVec2 p0, float side, float scale) {
+  const HeatmapStyle style = output_style(demo);
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const float bar_h = 10.0f * scale;
+  ImGui::SetCursorScreenPos(ImVec2(p0.x, ImGui::GetCursorScreenPos().y));
+  const ImVec2 b0 = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(side, bar_h + ImGui::GetTextLineHeight()));
+  draw_colour_bar(list, b0, ImVec2(b0.x + side, b0.y + bar_h), style);
+  list->AddRect(b0, ImVec2(b0.x + side, b0.y + bar_h), palette().text_muted);
+  const float values[] = {style.lo, (style.lo + style.hi) * 0.5f, style.hi};
+  for (int i = 0; i < 3; ++i) {
+    const std::string text = expr::format_number(values[i]);
+    const float w = ImGui::CalcTextSize(text.c_str()).x;
+    const float x = b0.x + side * float(i) * 0.5f - w * float(i) * 0.5f;
+    list->AddText(ImVec2(x, b0.y + bar_h), palette().text_muted, text.c_str());
+  }
+  ImGui::SetCursorScreenPos(ImVec2(p0.x, ImGui::GetCursorScreenPos().y));
+  const bool classes = is_classification(demo.trainer.config().dataset);
+  auto dot = [&](ImU32 colour, const char* text) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float r = 5.0f * scale;
+    ImGui::Dummy(ImVec2(2.0f * r, ImGui::GetTextLineHeight()));
+    list->AddCircleFilled(ImVec2(at.x + r, at.y + ImGui::GetTextLineHeight() * 0.5f), r, colour);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(text);
+  };
+  if (classes) {
+    dot(kClassOne, "class 1 (P → 1)");
+    ImGui::SameLine();
+    dot(kClassZero, "class 0 (P → 0)");
+    ImGui::SetCursorScreenPos(ImVec2(p0.x, ImGui::GetCursorScreenPos().y));
+    ImGui::TextDisabled("map: P(class 1) at each point");
+  } else {
+    dot(kClassOne, "target 1");
+    ImGui::SameLine();
+    dot(kClassZero, "target −1");
+    ImGui::SetCursorScreenPos(ImVec2(p0.x, ImGui::GetCursorScreenPos().y));
+    ImGui::TextDisabled("map: the output at each point");
   }
 }
 
@@ -112,12 +135,14 @@ void draw_unit_thumbnails(App& app, float width) {
 
 void draw_output_panel(App& app, ImVec2 size) {
   NetworkDemo& demo = app.network;
-  refresh_grids(demo);
+  if (!demo.grids_shown) refresh_grids(demo);  // once a frame, whichever view asks first
   ImGui::Checkbox("discretize", &demo.discretize);
   ImGui::SameLine();
   ImGui::TextDisabled("click: add point · shift+click: other class");
   const float margin = ImGui::CalcTextSize("-0.5").x + 6.0f;
-  const float side = std::max(std::min(size.x - margin, size.y * 0.62f), 60.0f);
+  // The map, its tick labels and its legend (bar, bar labels, classes, caption) fill the panel.
+  const float below = ImGui::GetFontSize() + 10.0f * app.pixel_ratio + 4.0f * ImGui::GetTextLineHeightWithSpacing();
+  const float side = std::max(std::min(size.x - margin, size.y - ImGui::GetFrameHeightWithSpacing() - below), 60.0f);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   const ImVec2 p1(p0.x + side, p0.y + side);
@@ -133,7 +158,7 @@ void draw_output_panel(App& app, ImVec2 size) {
   list->AddRect(p0, p1, palette().text_muted);
   draw_ticks(list, demo.trainer.window(), p0, p1);
   if (ImGui::IsItemClicked() && ImGui::GetIO().MousePos.y <= p1.y) add_point_at(demo, ImGui::GetIO().MousePos, p0, p1);
-  draw_unit_thumbnails(app, size.x);
+  draw_map_legend(demo, p0, side, app.pixel_ratio);
 }
 
 }  // namespace bpl::web

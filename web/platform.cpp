@@ -56,7 +56,31 @@ EM_JS(char*, js_page_url, (), {
   return out;
 });
 
+EM_JS(char*, js_load_local_setting, (const char* key), {
+  let value = "";
+  try { value = localStorage.getItem(UTF8ToString(key)) || ""; } catch (e) {}
+  const size = lengthBytesUTF8(value) + 1;
+  const out = _malloc(size);
+  stringToUTF8(value, out, size);
+  return out;
+});
+
+EM_JS(void, js_save_local_setting, (const char* key, const char* value), {
+  try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+
 }  // namespace
+
+std::string load_local_setting(const std::string& key) {
+  char* raw = js_load_local_setting(key.c_str());
+  std::string value(raw);
+  free(raw);
+  return value;
+}
+
+void save_local_setting(const std::string& key, const std::string& value) {
+  js_save_local_setting(key.c_str(), value.c_str());
+}
 
 void download_text(const std::string& filename, const std::string& mime, const std::string& text) {
   js_download_text(filename.c_str(), mime.c_str(), text.c_str());

@@ -47,6 +47,10 @@ void set_text_layer(const std::string& layer_json);
 void announce(const std::string& text, bool assertive);
 void toggle_text_view();
 void show_shortcuts();
+// The browser's localStorage (first-visit hints dismissed for good); "" when unset or
+// unavailable (a sandboxed frame, storage off): a missing store is never an error.
+std::string load_local_setting(const std::string& key);
+void save_local_setting(const std::string& key, const std::string& value);
 
 // Milliseconds from a monotonic clock.
 double now_ms();

@@ -13,6 +13,8 @@ struct Palette {
   ImU32 edge, edge_positive, edge_negative, highlight;
   ImU32 subgraph_fill, subgraph_border;
   ImU32 text_muted;
+  ImU32 accent, accent_text;  // the Play button: white text at ≥ 4.5:1
+  ImU32 callout_fill;         // first-visit hints
 };
 const Palette& palette();
 

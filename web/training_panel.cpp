@@ -7,6 +7,8 @@
 
 #include "app.h"
 #include "engine/core/count_text.h"
+#include "engine/expr/format.h"
+#include "network_layout.h"
 #include "panels.h"
 
 namespace bpl::web {
@@ -42,8 +44,43 @@ const Regularization kRegularizations[] = {Regularization::none, Regularization:
 const Init kInits[] = {Init::xavier, Init::he, Init::uniform, Init::zeros};
 const Feature kFeatures[] = {Feature::x1,          Feature::x2,     Feature::x1_squared, Feature::x2_squared,
                              Feature::x1_times_x2, Feature::sin_x1, Feature::sin_x2};
-const char* const kFeatureLabels[] = {"x₁", "x₂", "x₁²", "x₂²", "x₁x₂", "sin x₁", "sin x₂"};
 const double kLearningRates[] = {0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1, 3, 10};
+const double kRegularizationRates[] = {0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
+
+// One field per number, shown as people write it ("%.6g" is engine/expr/format.h's
+// format_number for these: 0.5, not 0.500000), typed over and set with Enter, with
+// common values in a drop-down beside it.
+template <std::size_t N>
+bool number_field(const char* label, double& value, const double (&presets)[N]) {
+  bool changed = false;
+  ImGui::PushID(label);
+  const float arrow = ImGui::GetFrameHeight();
+  ImGui::SetNextItemWidth(std::max(ImGui::CalcItemWidth() - arrow - ImGui::GetStyle().ItemInnerSpacing.x, arrow));
+  double typed = value;
+  if (ImGui::InputDouble("##value", &typed, 0.0, 0.0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue)) {
+    value = typed;
+    changed = true;
+  }
+  ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+  if (ImGui::BeginCombo("##presets", nullptr, ImGuiComboFlags_NoPreview | ImGuiComboFlags_PopupAlignLeft)) {
+    for (double preset : presets)
+      if (ImGui::Selectable(expr::format_number(preset).c_str(), preset == value)) {
+        changed = preset != value;
+        value = preset;
+      }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::TextUnformatted(label);
+  ImGui::PopID();
+  return changed;
+}
+
+// SameLine when an item `width` wide still fits on this line, else a new line.
+void same_line_if_fits(float width) {
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
 
 // The pairing a learner most likely wants when they pick a loss (a dataset: preselect_for_dataset).
 void preselect_for_loss(TrainConfig& config) {
@@ -146,7 +183,7 @@ void draw_network_section(App& app, TrainConfig& config, bool& changed) {
       auto found = std::find(config.features.begin(), config.features.end(), kFeatures[i]);
       bool on = found != config.features.end();
       if (i % 4) ImGui::SameLine();
-      if (ImGui::Checkbox(kFeatureLabels[i], &on)) {
+      if (ImGui::Checkbox(feature_label(kFeatures[i]), &on)) {
         if (on)
           config.features.push_back(kFeatures[i]);
         else
@@ -161,21 +198,8 @@ void draw_training_section(App& app, TrainConfig& config, bool& changed) {
   section_title("Training");
   if (control_visible(app, "optimizer") && enum_combo("optimizer", config.optimizer, kOptimizers, optimizer_name))
     changed = true;
-  if (control_visible(app, "learningRate")) {
-    if (ImGui::BeginCombo("learning rate", std::to_string(config.learning_rate).c_str())) {
-      for (double rate : kLearningRates)
-        if (ImGui::Selectable(std::to_string(rate).c_str(), rate == config.learning_rate)) {
-          config.learning_rate = rate;
-          changed = true;
-        }
-      ImGui::EndCombo();
-    }
-    double rate = config.learning_rate;
-    if (ImGui::InputDouble("##custom-rate", &rate, 0.0, 0.0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue)) {
-      config.learning_rate = rate;
-      changed = true;
-    }
-  }
+  if (control_visible(app, "learningRate") && number_field("learning rate", config.learning_rate, kLearningRates))
+    changed = true;
   const int train_size = std::max(1, int(app.network.trainer.dataset().train.size()));
   int batch = std::min(config.batch_size, train_size);
   if (control_visible(app, "batchSize") && ImGui::SliderInt("batch size", &batch, 1, train_size)) {
@@ -186,11 +210,7 @@ void draw_training_section(App& app, TrainConfig& config, bool& changed) {
       enum_combo("regularization", config.regularization, kRegularizations, regularization_name))
     changed = true;
   if (config.regularization != Regularization::none) {
-    double reg = config.regularization_rate;
-    if (ImGui::InputDouble("reg. rate", &reg, 0.001, 0.01, "%.4g")) {
-      config.regularization_rate = reg;
-      changed = true;
-    }
+    if (number_field("reg. rate", config.regularization_rate, kRegularizationRates)) changed = true;
   }
   if (control_visible(app, "init") && enum_combo("init", config.init, kInits, init_name)) changed = true;
   int seed = int(config.seed);
@@ -211,30 +231,89 @@ void draw_step_progress(NetworkDemo& demo) {
   if (ImGui::Button("Stop")) stop_step(demo);
 }
 
+// The large Play / Pause: its icon drawn (the math font has ▶ but no ⏸) beside the word.
+bool play_button(App& app) {
+  const float scale = app.pixel_ratio;
+  const bool busy = training_busy(app.network);
+  const char* word = busy ? "Pause" : "Play";
+  const Palette& colours = palette();
+  ImGui::PushFont(heading_font());
+  const ImVec2 text = ImGui::CalcTextSize(word);
+  const float pad = 12.0f * scale, icon = text.y * 0.7f, gap = 8.0f * scale;
+  const ImVec2 size(2.0f * pad + icon + gap + ImGui::CalcTextSize("Pause").x, text.y + 12.0f * scale);
+  const ImVec4 accent = ImGui::ColorConvertU32ToFloat4(colours.accent);
+  auto lighter = [&](float t) { return ImVec4(accent.x + (1 - accent.x) * t, accent.y + (1 - accent.y) * t, accent.z + (1 - accent.z) * t, 1.0f); };
+  ImGui::PushStyleColor(ImGuiCol_Button, accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, lighter(0.15f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, lighter(0.3f));
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::Button("##play", size);
+  ImGui::PopStyleColor(3);
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const float top = p.y + (size.y - icon) * 0.5f, left = p.x + pad;
+  if (busy) {  // ⏸: two bars
+    const float bar = icon * 0.34f;
+    list->AddRectFilled(ImVec2(left, top), ImVec2(left + bar, top + icon), colours.accent_text);
+    list->AddRectFilled(ImVec2(left + icon - bar, top), ImVec2(left + icon, top + icon), colours.accent_text);
+  } else {  // ▶
+    list->AddTriangleFilled(ImVec2(left, top), ImVec2(left, top + icon), ImVec2(left + icon, top + icon * 0.5f),
+                            colours.accent_text);
+  }
+  list->AddText(ImVec2(left + icon + gap, p.y + (size.y - text.y) * 0.5f), colours.accent_text, word);
+  ImGui::PopFont();
+  app.network.control_targets.push_back({"play", p.x + size.x * 0.5f, p.y + size.y * 0.5f});
+  anchor_callout(app, Callout::play, ImVec2(p.x, p.y + size.y + 6.0f * scale));
+  return pressed;
+}
+
+void draw_step_buttons(NetworkDemo& demo) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize("step: +1 sample +1 batch +1 epoch").x + 6.0f * style.FramePadding.x +
+                      3.0f * style.ItemSpacing.x;
+  same_line_if_fits(width);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("step:");
+  ImGui::SameLine();
+  if (ImGui::Button("+1 sample")) start_step(demo, StepUnit::sample, 1, kSyncStepMs);
+  ImGui::SameLine();
+  if (ImGui::Button("+1 batch")) start_step(demo, StepUnit::batch, 1, kSyncStepMs);
+  ImGui::SameLine();
+  if (ImGui::Button("+1 epoch")) start_step(demo, StepUnit::epoch, 1, kSyncStepMs);
+}
+
 }  // namespace
 
+// Play / Pause large and first, Reset and Step beside it; the epoch and the speed under them.
 void draw_play_controls(App& app) {
   NetworkDemo& demo = app.network;
+  bool first = true;
+  auto next = [&](float width) {
+    if (!first) same_line_if_fits(width);
+    first = false;
+  };
   if (control_visible(app, "play")) {
-    if (ImGui::Button(training_busy(demo) ? "Pause" : "Play")) toggle_play(demo);
-    ImGui::SameLine();
+    next(0.0f);
+    if (play_button(app)) {
+      toggle_play(demo);
+      dismiss_callout(app, Callout::play);
+    }
   }
   if (control_visible(app, "reset")) {
+    next(ImGui::CalcTextSize("Reset").x + 2.0f * ImGui::GetStyle().FramePadding.x);
     if (ImGui::Button("Reset")) reset_network(demo);
-    ImGui::SameLine();
   }
-  ImGui::TextDisabled("epoch %d", demo.trainer.epoch());  // a metric: never hidden
   if (stepping(demo)) {
     draw_step_progress(demo);
   } else if (control_visible(app, "step")) {
-    if (ImGui::Button("+1 sample")) start_step(demo, StepUnit::sample, 1, kSyncStepMs);
-    ImGui::SameLine();
-    if (ImGui::Button("+1 batch")) start_step(demo, StepUnit::batch, 1, kSyncStepMs);
-    ImGui::SameLine();
-    if (ImGui::Button("+1 epoch")) start_step(demo, StepUnit::epoch, 1, kSyncStepMs);
+    if (first) ImGui::NewLine();  // same_line_if_fits starts from an item
+    first = false;
+    draw_step_buttons(demo);
   }
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("epoch %d", demo.trainer.epoch());  // a metric: never hidden
   if (control_visible(app, "speed")) {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    same_line_if_fits(ImGui::GetFontSize() * 8 + ImGui::CalcTextSize("epochs / frame").x + ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::SliderInt("epochs / frame", &demo.epochs_per_frame, 1, 200, "%d", ImGuiSliderFlags_Logarithmic);
   }
 }

@@ -15,6 +15,12 @@ const CHROMIUM_ARGS = [
   '--no-first-run', '--disable-quic',
 ];
 
+// The first-visit hints (web/callouts.h) stay out of the tests' screenshots: every page
+// starts with all three dismissed (localStorage CALLOUTS_KEY = '7'), unless the tab's
+// sessionStorage holds SHOW_CALLOUTS (tests of the hints set it, clear the key and reload).
+export const CALLOUTS_KEY = 'backproplens.calloutsDismissed';
+export const SHOW_CALLOUTS = 'backproplens.test.showCallouts';
+
 export class AssertionError extends Error {}
 export function assert(condition, message) { if (!condition) throw new AssertionError(message); }
 export function assertClose(actual, expected, tolerance, what) {
@@ -38,6 +44,11 @@ export async function startHarness() {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
     viewport: {width: 1280, height: 800}, deviceScaleFactor: 1,
   });
+  await context.addInitScript(([key, show]) => {
+    try {
+      if (sessionStorage.getItem(show) === null) localStorage.setItem(key, '7');
+    } catch (e) {}  // a frame without storage (sandboxed, about:blank) shows no hints anyway
+  }, [CALLOUTS_KEY, SHOW_CALLOUTS]);
   const baseUrl = `http://127.0.0.1:${server.address().port}/`;
   fs.mkdirSync(SCREENSHOT_DIR, {recursive: true});
 

@@ -129,7 +129,7 @@ export const tests = [
     },
   },
   {
-    name: 'clicking an edge while paused selects it, lights its paths and lets you type a new weight',
+    name: 'a click on an edge selects it and lights its paths; a double-click opens the editor to type a new weight',
     async run({openApp, screenshot}) {
       const page = await openApp();
       await api(page, 'setState', {hidden: [2], activation: 'relu', outputActivation: 'linear', loss: 'half_mse'});
@@ -141,6 +141,8 @@ export const tests = [
       await page.mouse.click(target.x, target.y);
       await page.waitForTimeout(300);
       assert((await api(page, 'getState')).selected === 'w1', 'the click did not select w1');
+      assert((await api(page, 'metrics')).editor === null, 'a single click opened the editor');
+      await page.mouse.dblclick(target.x, target.y);
       // Type only once the editor has keyboard focus (a frame after it opens); software GL
       // frames can take 100+ ms on a loaded machine, so wait on frames, not on a clock.
       await page.waitForFunction(() => {
@@ -203,7 +205,7 @@ tests.push({
     const target = (await api(page, 'networkView')).find((t) => t.id === 'w1');
     await page.mouse.move(target.x, target.y);
     await page.waitForTimeout(200);
-    await page.mouse.click(target.x, target.y);
+    await page.mouse.dblclick(target.x, target.y);
     await page.waitForFunction(() => (window.backprop.metrics().editor || {frames: 0}).frames >= 3, null, {timeout: 10000});
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => window.backprop.metrics().editor === null, null, {timeout: 10000});
