@@ -11,9 +11,12 @@
 
 #include "app.h"
 #include "engine/derivation/chain_highlight.h"
+#include "engine/derivation/weight_derivation_notation.h"
+#include "engine/expr/derivation.h"
 #include "engine/expr/format.h"
 #include "engine/mlp/parameter_names.h"
 #include "network_layout.h"
+#include "math_view.h"
 #include "network_legend.h"
 #include "panels.h"
 
@@ -194,12 +197,20 @@ void unit_tooltip(NetworkDemo& demo, const NodeBox& box, float scale) {
     draw_heatmap(ImGui::GetWindowDrawList(), p0, ImVec2(p0.x + side, p0.y + side), *heatmap, node_style(net, box));
     ImGui::TextDisabled(box.layer == 0 ? "this input over the input plane" : "this unit's output a over the input plane");
   }
+  // The unit's numbers typeset with the derivation's own symbols (x1, h1, a⁽ˡ⁾ⱼ, z⁽ˡ⁾ⱼ, δ⁽ˡ⁾ⱼ).
+  const Network<double> exact = net.cast<double>();
+  const derivation::Notation names(exact);
+  const auto number = [](double v) { return expr::latex_number(v, false); };
   if (trace && box.layer == 0) {
-    ImGui::Text("x = %s  (sample %d)", expr::format_number(trace->inputs(0, box.unit)).c_str(), demo.derivation_sample + 1);
+    draw_formula("unit-x", names.unit(0, box.unit).latex + " = " + number(trace->inputs(0, box.unit)));
+    ImGui::TextDisabled("for training sample %d", demo.derivation_sample + 1);
   } else if (trace) {
     const LayerTrace<double>& layer = trace->layers[box.layer - 1];
-    ImGui::Text("z = %s\na = %s\nδ = ∂ℓ/∂z = %s", expr::format_number(layer.z(0, box.unit)).c_str(),
-                expr::format_number(layer.a(0, box.unit)).c_str(), expr::format_number(layer.delta(0, box.unit)).c_str());
+    const derivation::Styled z = names.pre_activation(box.layer, box.unit), delta = names.delta(box.layer, box.unit);
+    draw_formula("unit-z", z.latex + " = " + number(layer.z(0, box.unit)));
+    draw_formula("unit-a", names.unit(box.layer, box.unit).latex + " = " + number(layer.a(0, box.unit)));
+    draw_formula("unit-delta", delta.latex + " = \\frac{\\partial \\ell}{\\partial " + z.latex + "} = " +
+                                   number(layer.delta(0, box.unit)));
     ImGui::TextDisabled("for training sample %d", demo.derivation_sample + 1);
   }
   ImGui::EndTooltip();
@@ -207,10 +218,14 @@ void unit_tooltip(NetworkDemo& demo, const NodeBox& box, float scale) {
 
 void parameter_tooltip(NetworkDemo& demo, ParameterRef p) {
   const Network<float>& net = demo.trainer.network();
-  const std::string id = parameter_id(net, p);
+  // Named as the derivation names it (w1, W⁽²⁾₁₂ with 1-based indices), not by its API id.
+  const Network<double> exact = net.cast<double>();
+  const derivation::Notation names(exact);
+  const std::string theta = names.parameter(p).latex;
   ImGui::BeginTooltip();
-  ImGui::Text("%s = %s", id.c_str(), expr::format_number(parameter_value(net, p)).c_str());
-  ImGui::Text("∂L/∂%s = %s", id.c_str(), expr::format_number(gradient_of(gradient_trace(demo, net), p)).c_str());
+  draw_formula("theta", theta + " = " + expr::latex_number(parameter_value(net, p), false));
+  draw_formula("gradient", "\\frac{\\partial L}{\\partial " + theta + "} = " +
+                               expr::latex_number(gradient_of(gradient_trace(demo, net), p), false));
   ImGui::TextDisabled("click: select · double-click: edit");
   ImGui::EndTooltip();
 }
@@ -248,6 +263,7 @@ struct ViewFrame {
   std::optional<ParameterRef> selected;
   ImVec2 mouse;
   bool canvas_hovered;
+  bool seed_names;  // the seed's 2-2-1 net: its edges are labelled w1…w6
 };
 
 // Edges: width ∝ |w| (or |∂L/∂w| under the gradient lens) relative to the largest drawn one.
@@ -275,9 +291,22 @@ void draw_edges(const ViewFrame& f, Hover& hover) {
         const bool lit = f.selected && on_chain(*f.selected, DerivationEdge{to.layer, from.unit, to.unit});
         ImU32 colour = value >= 0.0f ? f.colours.edge_positive : f.colours.edge_negative;
         if (f.selected && !lit) colour = (colour & 0x00FFFFFF) | 0x40000000;
-        if (lit) colour = f.colours.highlight;
-        const float width = (0.8f + 5.0f * std::fabs(value) / largest) * f.scale;
+        // On the chain: the colour of its factor in the derivation, so w5 there is this edge here.
+        const std::string mark = mark_key(parameter_source(p));
+        const ImU32 factor = lit ? factor_colour(f.demo, mark) : 0;
+        if (lit) colour = factor ? factor : f.colours.highlight;
+        float width = (0.8f + 5.0f * std::fabs(value) / largest) * f.scale;
+        if (factor) width = std::max(width, 2.5f * f.scale);
+        if (mark == f.demo.formula_hover_mark) {  // its factor is hovered in the derivation
+          draw_arrow(f.list, a, b, (colour & 0x00FFFFFF) | 0x55000000, width + 6.0f * f.scale, f.scale);
+        }
         draw_arrow(f.list, a, b, colour, width, f.scale);
+        if (f.seed_names && f.layout.columns.size() == 3) {
+          // The seed's w1…w6 on their edges, a third of the way along (clear of the crossings).
+          const std::string name = parameter_id(f.net, p);
+          const ImVec2 at(a.x + (b.x - a.x) * 0.33f, a.y + (b.y - a.y) * 0.33f - ImGui::GetFontSize() * 0.9f);
+          f.list->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 0.85f, at, lit ? colour : f.colours.text_muted, name.c_str());
+        }
         if (f.canvas_hovered && distance_to_segment(f.mouse, a, b) < 4.0f * f.scale + width * 0.5f) {
           hover.any = true;
           hover.parameter = p;
@@ -292,7 +321,16 @@ void draw_units(const ViewFrame& f, Hover& hover) {
   for (const auto& column : f.layout.columns) {
     for (const NodeBox& box : column) {
       const bool lit = f.selected && on_chain(*f.selected, DerivationUnit{box.layer, box.unit});
-      draw_node(f.list, f.demo, f.net, box, f.layout, f.colours, lit, f.selected && !lit, f.scale);
+      const std::string mark = mark_key({FactorSource::Kind::unit, box.layer, 0, box.unit});
+      if (mark == f.demo.formula_hover_mark) {  // its factor is hovered in the derivation
+        const ImVec2 pad(5.0f * f.scale, 5.0f * f.scale);
+        f.list->AddRectFilled(ImVec2(box.center.x - box.half_size.x - pad.x, box.center.y - box.half_size.y - pad.y),
+                              ImVec2(box.center.x + box.half_size.x + pad.x, box.center.y + box.half_size.y + pad.y),
+                              (f.colours.highlight & 0x00FFFFFF) | 0x55000000, 8.0f * f.scale);
+      }
+      Palette colours = f.colours;
+      if (const ImU32 factor = lit ? factor_colour(f.demo, mark) : 0) colours.highlight = factor;
+      draw_node(f.list, f.demo, f.net, box, f.layout, colours, lit, f.selected && !lit, f.scale);
       if (f.canvas_hovered && inside(box, f.mouse)) hover = Hover{true, true, {}, box.layer, box.unit};
       if (box.layer == 0) continue;
       const ParameterRef bias{box.layer, box.unit, -1};
@@ -368,7 +406,7 @@ void draw_network_view(App& app, ImVec2 size) {
   const bool double_clicked = canvas_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
   const NetworkLayout layout = layout_network(net, demo.trainer.config().features, origin, canvas, scale);
   const ViewFrame frame{demo, net, layout, palette(), scale, ImGui::GetWindowDrawList(), selected_parameter(demo),
-                        ImGui::GetIO().MousePos, canvas_hovered};
+                        ImGui::GetIO().MousePos, canvas_hovered, parse_parameter_id(net, "w1").has_value()};
   draw_frame(frame.list, layout, frame.colours, scale);
 
   demo.view_targets.clear();
@@ -376,6 +414,10 @@ void draw_network_view(App& app, ImVec2 size) {
   draw_edges(frame, hover);
   draw_units(frame, hover);
   draw_cut_notes(frame);
+  // What the derivation lights next: the hovered edge's or unit's factors (chain_highlight.h).
+  demo.view_hover_mark = !hover.any ? std::string()
+                         : hover.is_unit ? mark_key({FactorSource::Kind::unit, hover.layer, 0, hover.unit})
+                                         : mark_key(parameter_source(hover.parameter));
   if (hover.any && hover.is_unit) {
     if (const NodeBox* box = layout.node(hover.layer, hover.unit)) unit_tooltip(demo, *box, scale);
   } else if (hover.any) {
