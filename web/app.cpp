@@ -7,21 +7,13 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // ClosePopupToLevel: Esc closes every popup
 #include "app_state.h"
-#include "exchange.h"
+#include "page_frame.h"
 #include "panels.h"
-#include "share.h"
 #include "platform.h"
 
 namespace bpl::web {
 
 namespace {
-
-void draw_notice(const std::string& notice) {
-  if (notice.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1.0f));
-  ImGui::TextWrapped("%s", notice.c_str());
-  ImGui::PopStyleColor();
-}
 
 void handle_keyboard(App& app) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -40,73 +32,9 @@ void handle_keyboard(App& app) {
   if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) reset_network(demo);
 }
 
-void draw_network_demo(App& app) {
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const float left_w = std::clamp(avail.x * 0.24f, 200.0f * app.pixel_ratio, 340.0f * app.pixel_ratio);
-  const float right_w = avail.x * 0.30f;
-  const float middle_w = avail.x - left_w - right_w - 2 * gap;
-
-  ImGui::BeginChild("training", ImVec2(left_w, avail.y), true);
-  draw_training_panel(app);
-  ImGui::EndChild();
-  ImGui::SameLine();
-
-  ImGui::BeginChild("middle", ImVec2(middle_w, avail.y), false);
-  draw_notice(app.network.notice);
-  const float view_h = ImGui::GetContentRegionAvail().y * 0.52f;
-  ImGui::BeginChild("network", ImVec2(middle_w, view_h), true, ImGuiWindowFlags_NoScrollbar);
-  ImGui::Checkbox("gradient lens (edges show ∂L/∂w)", &app.network.gradient_lens);
-  draw_network_view(app, ImGui::GetContentRegionAvail());
-  ImGui::EndChild();
-  ImGui::BeginChild("derivation", ImVec2(middle_w, 0), true);
-  draw_derivation_panel(app);
-  ImGui::EndChild();
-  ImGui::EndChild();
-  ImGui::SameLine();
-
-  ImGui::BeginChild("right", ImVec2(right_w, avail.y), false);
-  const float output_h = ImGui::GetContentRegionAvail().y * 0.62f;
-  ImGui::BeginChild("output", ImVec2(right_w, output_h), true);
-  draw_output_panel(app, ImGui::GetContentRegionAvail());
-  ImGui::EndChild();
-  ImGui::BeginChild("curves", ImVec2(right_w, 0), true, ImGuiWindowFlags_NoScrollbar);
-  draw_curves_panel(app, ImGui::GetContentRegionAvail());
-  ImGui::EndChild();
-  ImGui::EndChild();
-}
-
 }  // namespace
 
 const char* demo_name(Demo demo) { return demo == Demo::network ? "network" : "expression"; }
-
-void draw_header(App& app) {
-  ImGui::PushFont(heading_font());
-  ImGui::TextUnformatted("BackpropLens");
-  ImGui::PopFont();
-  ImGui::SameLine();
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetFontSize() * 0.3f);
-  if (ImGui::RadioButton("Network", app.demo == Demo::network)) app.demo = Demo::network;
-  ImGui::SameLine();
-  if (ImGui::RadioButton("f(x, y)", app.demo == Demo::expression)) app.demo = Demo::expression;
-  ImGui::SameLine();
-  bool dark = app.theme == Theme::dark;
-  if (ImGui::Checkbox("dark", &dark)) {
-    app.theme = dark ? Theme::dark : Theme::light;
-    app.embed.theme = dark ? "dark" : "light";
-    apply_theme(app.theme, app.pixel_ratio);
-  }
-  ImGui::SameLine();
-  draw_share_dialog(app);
-  ImGui::SameLine();
-  draw_exchange_menu(app);
-  ImGui::SameLine();
-  ImGui::TextDisabled("engine %s · %s · SIMD %s", app.build.version.c_str(), app.build.target.c_str(),
-                      app.build.simd ? "on" : "off");
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("BackpropLens makes backpropagation visible: train a network live and see the chain rule\n"
-                      "compute ∂L/∂w for every weight. Keys: Space play/pause, → step a batch, R reset.");
-}
 
 void init_app(App& app, float pixel_ratio) {
   app.build = build_info();
@@ -123,18 +51,22 @@ void draw_frame(App& app) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGui::SetNextWindowScroll(ImVec2(0, 0));  // the browser scrolls the page (page_frame.h)
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-  ImGui::Begin("BackpropLens", nullptr, flags);
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 ImGuiWindowFlags_NoScrollWithMouse;
+  ImGui::Begin(kPageWindowName, nullptr, flags);
+  scroll_page_with_wheel();
   if (app.embed.embed) {
     app.content_height = draw_embedded(app);
   } else {
-    draw_header(app);
-    if (app.demo == Demo::network) draw_network_demo(app);
-    else draw_expression_demo(app);
-    app.content_height = viewport->WorkSize.y / app.pixel_ratio;
+    const PageArea area = page_area(app, draw_header(app), true);
+    if (app.demo == Demo::network) draw_network_demo(app, area);
+    else draw_expression_demo(app, area);
+    app.content_height = app.page.layout.height;
   }
   ImGui::End();
+  set_page_height(app.content_height);
   draw_link_warnings(app);  // after the page's window: it floats above the panels, not in their layout
 }
 

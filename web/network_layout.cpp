@@ -16,6 +16,12 @@ std::string unit_label(const Network<float>& net, int layer, int unit) {
   return "Hidden " + std::to_string(layer) + "." + std::to_string(unit + 1);
 }
 
+// "Input 1" → "I1", "Hidden 2.3" → "H2.3".
+std::string short_unit_label(const std::string& label) {
+  const std::size_t space = label.find(' ');
+  return space == std::string::npos ? label : label.substr(0, 1) + label.substr(space + 1);
+}
+
 }  // namespace
 
 const NodeBox* NetworkLayout::node(int layer, int unit) const {
@@ -64,9 +70,11 @@ NetworkLayout layout_network(const Network<float>& net, ImVec2 origin, ImVec2 si
       box.circle = l == 0 || l == net.depth();
       // Circles hold "Input 1": as large as this column's spacing allows, as in mermaid.
       const float column_pitch_y = (inner_bottom - inner_top) / float(drawn);
-      const float radius = std::min({column_pitch_y * 0.36f, box_w * 0.5f, 34.0f * pixel_ratio});
+      // ... but never past the rows actually drawn (row_pitch), or two inputs overlap beside a taller layer.
+      const float radius = std::min({column_pitch_y * 0.36f, row_pitch * 0.45f, box_w * 0.5f, 34.0f * pixel_ratio});
       box.half_size = box.circle ? ImVec2(radius, radius) : ImVec2(box_w * 0.5f, box_h * 0.5f);
       box.label = unit_label(net, l, j);
+      box.short_label = short_unit_label(box.label);
       const float tag_w = 26.0f * pixel_ratio, tag_h = 14.0f * pixel_ratio;
       box.bias_min = ImVec2(box.center.x - tag_w * 0.5f, box.center.y + box.half_size.y + 2.0f * pixel_ratio);
       box.bias_max = ImVec2(box.bias_min.x + tag_w, box.bias_min.y + tag_h);

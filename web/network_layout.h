@@ -20,6 +20,7 @@ struct NodeBox {
   ImVec2 half_size;  // circles: half_size.x == radius
   bool circle;
   std::string label;  // "Input 1", "Hidden 2", "Output 1"
+  std::string short_label;  // "I1", "H2", "H2.3", "O1": drawn when the label would shrink past legibility
   ImVec2 bias_min, bias_max;  // the bias tag under the node (layers ≥ 1)
 };
 

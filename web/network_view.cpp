@@ -70,12 +70,15 @@ void draw_node(ImDrawList* list, const NodeBox& box, const Palette& colours, boo
     list->AddRectFilled(p0, p1, fill, 5.0f * scale);
     list->AddRect(p0, p1, border, 5.0f * scale, 0, border_width);
   }
-  const ImVec2 text = ImGui::CalcTextSize(box.label.c_str());
-  const float fit = std::min(1.0f, (box.half_size.x * 2.0f - 4.0f * scale) / std::max(text.x, 1.0f));
+  // A label that would shrink below 3/4 of the font abbreviates ("Hidden 2.3" → "H2.3") instead.
+  const float room = box.half_size.x * 2.0f - 4.0f * scale;
+  const std::string& label = ImGui::CalcTextSize(box.label.c_str()).x * 0.75f <= room ? box.label : box.short_label;
+  const ImVec2 text = ImGui::CalcTextSize(label.c_str());
+  const float fit = std::min(1.0f, room / std::max(text.x, 1.0f));
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize() * fit;
   list->AddText(font, size, ImVec2(box.center.x - text.x * fit * 0.5f, box.center.y - size * 0.5f),
-                colours.node_text, box.label.c_str());
+                colours.node_text, label.c_str());
 }
 
 bool inside(const NodeBox& box, ImVec2 p) {

@@ -1,0 +1,103 @@
+// The page's header: the title, the demo switch, theme, Share, Export/Import and
+// the engine's version. Below kTwoColumnWidth it wraps: the title and a ☰ menu
+// holding the theme, Share, Export/Import and the engine's version on the first
+// line, the demo switch and Play on the second, so nothing is cut.
+#include "app.h"
+#include "exchange.h"
+#include "page_frame.h"
+#include "panels.h"
+#include "share.h"
+
+namespace bpl::web {
+
+namespace {
+
+void draw_demo_switch(App& app) {
+  if (ImGui::RadioButton("Network", app.demo == Demo::network)) app.demo = Demo::network;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("f(x, y)", app.demo == Demo::expression)) app.demo = Demo::expression;
+}
+
+void draw_theme_switch(App& app) {
+  bool dark = app.theme == Theme::dark;
+  if (ImGui::Checkbox("dark", &dark)) {
+    app.theme = dark ? Theme::dark : Theme::light;
+    app.embed.theme = dark ? "dark" : "light";
+    apply_theme(app.theme, app.pixel_ratio);
+  }
+}
+
+void draw_engine_info(const App& app) {
+  ImGui::TextDisabled("engine %s · %s · SIMD %s", app.build.version.c_str(), app.build.target.c_str(),
+                      app.build.simd ? "on" : "off");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("BackpropLens makes backpropagation visible: train a network live and see the chain rule\n"
+                      "compute ∂L/∂w for every weight. Keys: Space play/pause, → step a batch, R reset.");
+}
+
+void draw_title() {
+  ImGui::PushFont(heading_font());
+  ImGui::TextUnformatted("BackpropLens");
+  ImGui::PopFont();
+}
+
+void draw_wide_header(App& app) {
+  draw_title();
+  ImGui::SameLine();
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetFontSize() * 0.3f);
+  draw_demo_switch(app);
+  ImGui::SameLine();
+  draw_theme_switch(app);
+  ImGui::SameLine();
+  if (ImGui::Button("Share / Embed")) open_share_dialog(app);
+  ImGui::SameLine();
+  draw_export_menu(app);
+  ImGui::SameLine();
+  if (ImGui::Button("Import")) open_import_dialog(app);
+  ImGui::SameLine();
+  draw_engine_info(app);
+}
+
+void draw_narrow_header(App& app) {
+  draw_title();
+  const char* menu_label = "☰";
+  const float menu_w = ImGui::CalcTextSize(menu_label).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - menu_w);
+  if (ImGui::Button(menu_label)) ImGui::OpenPopup("page-menu");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Theme, Share, Export, Import");
+  if (ImGui::BeginPopup("page-menu")) {
+    draw_theme_switch(app);
+    if (ImGui::MenuItem("Share / Embed…")) open_share_dialog(app);
+    if (ImGui::BeginMenu("Export")) {
+      draw_export_items(app);
+      ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("Import…")) open_import_dialog(app);
+    ImGui::Separator();
+    draw_engine_info(app);
+    ImGui::EndPopup();
+  }
+  draw_demo_switch(app);
+  if (app.demo == Demo::network) {
+    ImGui::SameLine();
+    if (ImGui::Button(training_busy(app.network) ? "Pause" : "Play")) toggle_play(app.network);
+  }
+}
+
+}  // namespace
+
+float draw_header(App& app) {
+  const float scale = app.pixel_ratio;
+  const ImVec2 window_pos = ImGui::GetWindowPos();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::SetCursorScreenPos(
+      ImVec2(window_pos.x + style.WindowPadding.x, window_pos.y + style.WindowPadding.y - app.page.scroll_y * scale));
+  if (ImGui::GetMainViewport()->WorkSize.x / scale < kTwoColumnWidth) draw_narrow_header(app);
+  else draw_wide_header(app);
+  // The dialogs live at the page's level: the ☰ menu that opened one has closed by now.
+  draw_share_dialog(app);
+  draw_import_dialog(app);
+  return (ImGui::GetCursorScreenPos().y - window_pos.y) / scale + app.page.scroll_y;
+}
+
+}  // namespace bpl::web
