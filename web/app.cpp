@@ -60,9 +60,16 @@ void draw_frame(App& app) {
   if (app.embed.embed) {
     app.content_height = draw_embedded(app);
   } else {
-    const PageArea area = page_area(app, draw_header(app), true);
+    // The panels scroll under the header: clipped below it, they are neither drawn nor hovered there.
+    const float top = header_height(app);
+    const ImVec2 window_pos = ImGui::GetWindowPos();
+    ImGui::PushClipRect(ImVec2(window_pos.x, window_pos.y + top * app.pixel_ratio),
+                        ImVec2(window_pos.x + viewport->WorkSize.x, window_pos.y + viewport->WorkSize.y), false);
+    const PageArea area = page_area(app, top, true);
     if (app.demo == Demo::network) draw_network_demo(app, area);
     else draw_expression_demo(app, area);
+    ImGui::PopClipRect();
+    draw_header(app);
     app.content_height = app.page.layout.height;
   }
   ImGui::End();

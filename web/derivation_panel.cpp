@@ -27,7 +27,9 @@ void draw_check(const char* what, double analytic, double numeric, double relati
 void draw_derivation_panel(App& app) {
   NetworkDemo& demo = app.network;
   if (demo.selected.empty()) {
-    ImGui::TextDisabled("Click an edge or a bias tag in the network to derive ∂L/∂w for it, with the live numbers.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));  // wrapped: a phone is narrow
+    ImGui::TextWrapped("Click an edge or a bias tag in the network to derive ∂L/∂w for it, with the live numbers.");
+    ImGui::PopStyleColor();
     return;
   }
   if (demo.trainer.status() != TrainStatus::ok) {

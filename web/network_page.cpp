@@ -21,7 +21,7 @@ std::vector<PanelSpec> network_panels(const App& app) {
       {"controls", 260, 0, content_height(app, "controls", 60), 0, 0, 0},
       {"network", 300, 300, 0, 0.52f, 1, 0},
       {"derivation", 300, 160, content_height(app, "derivation", 300), 0.48f, 1, 0},
-      {"output", 260, 260, 0, 0.62f, 2, 1},
+      {"output", 260, 260, content_height(app, "output", 0), 0.62f, 2, 1},
       {"curves", 260, 170, 0, 0.38f, 2, 1},
       {"training", 260, 200, content_height(app, "training", 430), 1.0f, 0, 1},
   };

@@ -40,10 +40,14 @@ void draw_panel(App& app, const std::string& name, bool border, ImGuiWindowFlags
   ImGui::SetCursorScreenPos(ImVec2(window_pos.x + rect->x * scale, window_pos.y + (rect->y - app.page.scroll_y) * scale));
   ImGui::BeginChild(name.c_str(), ImVec2(rect->width * scale, rect->height * scale), border, flags);
   draw();
+  record_content_height(app, name);
+  ImGui::EndChild();
+}
+
+void record_content_height(App& app, const std::string& name) {
   // GetCursorPosY is in content coordinates (scroll included): the content's true height.
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float used = (ImGui::GetCursorPosY() - style.ItemSpacing.y + style.WindowPadding.y) / scale;
-  ImGui::EndChild();
+  const float used = (ImGui::GetCursorPosY() - style.ItemSpacing.y + style.WindowPadding.y) / app.pixel_ratio;
   float& recorded = app.page.content[name];
   if (std::fabs(recorded - used) >= 1.0f) {
     recorded = std::ceil(used);

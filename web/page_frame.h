@@ -40,6 +40,10 @@ float content_height(const App& app, const std::string& name, float fallback);
 void draw_panel(App& app, const std::string& name, bool border, ImGuiWindowFlags flags,
                 const std::function<void()>& draw);
 
+// Inside a child window, before EndChild: records its content height (CSS px) under `name`
+// and wakes the page when it changed (the layout follows on the next frame).
+void record_content_height(App& app, const std::string& name);
+
 // Lays out `panels` and keeps the result as the frame's layout.
 void set_page_layout(App& app, const PageArea& area, const std::vector<PanelSpec>& panels);
 

@@ -1,7 +1,8 @@
 // The page's header: the title, the demo switch, theme, Share, Export/Import and
 // the engine's version. Below kTwoColumnWidth it wraps: the title and a ☰ menu
 // holding the theme, Share, Export/Import and the engine's version on the first
-// line, the demo switch and Play on the second, so nothing is cut.
+// line, the demo switch on the second (and Play, once the play controls have
+// scrolled under the header), so nothing is cut.
 #include "app.h"
 #include "exchange.h"
 #include "page_frame.h"
@@ -78,7 +79,9 @@ void draw_narrow_header(App& app) {
     ImGui::EndPopup();
   }
   draw_demo_switch(app);
-  if (app.demo == Demo::network) {
+  // Play joins the header once the play controls have scrolled up under it.
+  const PanelRect* controls = app.page.layout.find("controls");
+  if (app.demo == Demo::network && controls && controls->y + controls->height - app.page.scroll_y < header_height(app)) {
     ImGui::SameLine();
     if (ImGui::Button(training_busy(app.network) ? "Pause" : "Play")) toggle_play(app.network);
   }
@@ -86,18 +89,23 @@ void draw_narrow_header(App& app) {
 
 }  // namespace
 
-float draw_header(App& app) {
-  const float scale = app.pixel_ratio;
+float header_height(const App& app) { return content_height(app, "header", 90.0f); }
+
+void draw_header(App& app) {
   const ImVec2 window_pos = ImGui::GetWindowPos();
-  const ImGuiStyle& style = ImGui::GetStyle();
-  ImGui::SetCursorScreenPos(
-      ImVec2(window_pos.x + style.WindowPadding.x, window_pos.y + style.WindowPadding.y - app.page.scroll_y * scale));
-  if (ImGui::GetMainViewport()->WorkSize.x / scale < kTwoColumnWidth) draw_narrow_header(app);
+  ImGui::SetCursorScreenPos(window_pos);
+  // Opaque, so the panels never show through it; they are clipped below it anyway (app.cpp).
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
+  ImGui::BeginChild("header", ImVec2(ImGui::GetWindowWidth(), header_height(app) * app.pixel_ratio), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
+  if (ImGui::GetMainViewport()->WorkSize.x / app.pixel_ratio < kTwoColumnWidth) draw_narrow_header(app);
   else draw_wide_header(app);
+  record_content_height(app, "header");
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
   // The dialogs live at the page's level: the ☰ menu that opened one has closed by now.
   draw_share_dialog(app);
   draw_import_dialog(app);
-  return (ImGui::GetCursorScreenPos().y - window_pos.y) / scale + app.page.scroll_y;
 }
 
 }  // namespace bpl::web

@@ -37,9 +37,8 @@ std::vector<float> column_widths(const PageArea& area, const std::vector<PanelSp
 }
 
 float wanted_height(const PanelSpec& panel, float width) {
-  const float wanted = panel.aspect > 0 ? std::min(width * panel.aspect, panel.max_height > 0 ? panel.max_height : 1e9f)
-                                        : panel.height;
-  return std::max(wanted, panel.min_height);
+  const float view = panel.aspect > 0 ? std::min(width * panel.aspect, panel.max_height > 0 ? panel.max_height : 1e9f) : 0;
+  return std::max({view, panel.height, panel.min_height});
 }
 
 // Heights of one column's panels: a panel wants max(height, min_height); when the page fits the
@@ -92,13 +91,16 @@ PageLayout layout_page(const PageArea& area, const std::vector<PanelSpec>& panel
   PageLayout layout;
   layout.columns = column_count(area.width);
   layout.width = area.width;
-  const std::vector<float> widths = column_widths(area, panels, layout.columns);
+  // One column never fits the viewport: it is a page to scroll, each panel at its natural height.
+  PageArea placed = area;
+  placed.fit_viewport = area.fit_viewport && layout.columns > 1;
+  const std::vector<float> widths = column_widths(placed, panels, layout.columns);
   float x = area.margin, bottom = area.top;
   for (int c = 0; c < layout.columns; ++c) {
     std::vector<const PanelSpec*> column;
     for (const PanelSpec& panel : panels)
       if (column_of(panel, layout.columns) == c) column.push_back(&panel);
-    const std::vector<float> heights = column_heights(area, column, widths[std::size_t(c)]);
+    const std::vector<float> heights = column_heights(placed, column, widths[std::size_t(c)]);
     float y = area.top;
     for (std::size_t i = 0; i < column.size(); ++i) {
       layout.panels.push_back({column[i]->name, std::floor(x), std::floor(y), std::floor(widths[std::size_t(c)]),
@@ -113,7 +115,7 @@ PageLayout layout_page(const PageArea& area, const std::vector<PanelSpec>& panel
   for (const PanelSpec& panel : panels) ordered.push_back(*layout.find(panel.name));
   layout.panels = std::move(ordered);
   layout.height = std::ceil(bottom + area.margin);
-  if (area.fit_viewport) layout.height = std::max(layout.height, area.height);
+  if (placed.fit_viewport) layout.height = std::max(layout.height, area.height);
   return layout;
 }
 

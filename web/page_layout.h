@@ -20,7 +20,7 @@ struct PanelSpec {
   float share = 0;       // > 0: when the page fits the viewport, this part of its column's spare height
   int column3 = 0;       // its column in the three- and two-column layouts
   int column2 = 0;
-  float aspect = 0;      // > 0: a view that wants width × aspect (at most max_height) instead of `height`
+  float aspect = 0;      // > 0: a view that wants width × aspect (capped at max_height), or `height` if taller
   float max_height = 0;
 };
 

@@ -11,7 +11,10 @@ namespace bpl::web {
 
 struct App;
 
-float draw_header(App& app);  // at the page's top; returns where the panels start (CSS px, page coordinates)
+// The header stays at the window's top while the page scrolls under it; drawn after the
+// panels (on top of them), its height is last frame's (header_height).
+float header_height(const App& app);  // CSS px
+void draw_header(App& app);
 void draw_play_controls(App& app);
 void draw_network_view(App& app, ImVec2 size);
 void draw_derivation_panel(App& app);

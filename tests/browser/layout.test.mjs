@@ -37,6 +37,18 @@ function checkPanels(layout, what) {
   }
 }
 
+// A finger's drag from (x, y0) to (x, y1), as Chromium's touch input (the page scrolls natively).
+async function touchDrag(page, x, y0, y1) {
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', {type, touchPoints: type === 'touchEnd' ? [] : [{x, y}]});
+  await touch('touchStart', y0);
+  const steps = 20;
+  for (let i = 1; i <= steps; i++) await touch('touchMove', y0 + (y1 - y0) * i / steps);
+  await touch('touchEnd');
+  await page.waitForTimeout(400);
+  await cdp.detach();
+}
+
 const expectedColumns = (width) => (width >= 1200 ? 3 : width >= 700 ? 2 : 1);
 
 const SIZES = [
@@ -104,10 +116,8 @@ tests.push(
         let layout = await settledLayout(page);
         const derivation = layout.panels.find((p) => p.name === 'derivation');
         assert(derivation.width >= 340, `the derivation panel is ${derivation.width} px wide on a phone`);
-        // A touch drag scrolls the page natively (Chromium's synthetic touch gesture), and the frame follows.
-        const cdp = await page.context().newCDPSession(page);
-        await cdp.send('Input.synthesizeScrollGesture',
-                       {x: 195, y: 700, yDistance: -Math.min(derivation.y - 8, 600), gestureSourceType: 'touch', speed: 2000});
+        // A touch drag scrolls the page natively, and the frame follows.
+        await touchDrag(page, 195, 700, 700 - Math.min(derivation.y - 8, 600));
         const touched = await page.evaluate(() => window.scrollY);
         assert(touched > 100, `a touch drag did not scroll the page (scrollY ${touched})`);
         assert(await api(page, 'getState').then((s) => s.selected === 'w1'), 'the drag clicked something: w1 is no longer selected');
@@ -140,15 +150,29 @@ tests.push(
     },
   },
   {
-    name: 'the Share dialog takes most of a phone\'s width',
+    name: 'phone: a tap clicks (the demo switch, the ☰ menu), and Share opens from the menu at most of the width',
     async run({openApp, screenshot}) {
       const page = await openApp('', {mobile: true});
-      // The ☰ menu holds Share on a phone: open it through the menu.
-      const tap = async (x, y) => { await page.touchscreen.tap(x, y); await page.waitForTimeout(250); };
-      await tap(390 - 24, 22);
-      await screenshot(page, 'layout-390x844-menu');
-      const menu = await api(page, 'layout');
-      assert(menu, 'layout');
+      const tap = async (x, y) => { await page.touchscreen.tap(x, y); await page.waitForTimeout(400); };
+      await tap(150, 60);  // "f(x, y)" in the header's second line
+      assert((await api(page, 'getState')).demo === 'expression', 'tapping f(x, y) did not switch the demo');
+      await tap(60, 60);   // "Network"
+      assert((await api(page, 'getState')).demo === 'network', 'tapping Network did not switch back');
+      await tap(390 - 26, 24);  // ☰
+      let layout = await api(page, 'layout');
+      const menu = layout.dialogs.find((d) => d.name.includes('page-menu'));
+      assert(menu, `the ☰ menu did not open: ${JSON.stringify(layout.dialogs)}`);
+      await screenshot(page, 'layout-390x844-light-menu');
+      // Its second row is "Share / Embed…" (below the theme checkbox).
+      const row = layout.style.frameHeight;
+      await tap(menu.x + menu.width / 2, menu.y + 8 + row + 8 + 12);
+      layout = await api(page, 'layout');
+      const share = layout.dialogs.find((d) => d.name.includes('Share'));
+      assert(share, `Share did not open from the menu: ${JSON.stringify(layout.dialogs)}`);
+      assert(share.width >= 0.9 * 390 && share.width <= 390, `the Share dialog is ${share.width} px wide on a 390 px phone`);
+      assert(share.height >= 200, `the Share dialog is only ${share.height} px tall`);
+      await screenshot(page, 'layout-390x844-light-share');
+      assert(page.errors.length === 0, 'console errors: ' + page.errors.join(' | '));
       await page.close();
     },
   },
