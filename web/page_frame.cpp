@@ -38,9 +38,11 @@ void draw_panel(App& app, const std::string& name, bool border, ImGuiWindowFlags
   const ImVec2 window_pos = ImGui::GetWindowPos();
   // Page coordinates, shifted by the browser's scroll (page_frame.h).
   ImGui::SetCursorScreenPos(ImVec2(window_pos.x + rect->x * scale, window_pos.y + (rect->y - app.page.scroll_y) * scale));
-  ImGui::BeginChild(name.c_str(), ImVec2(rect->width * scale, rect->height * scale), border, flags);
-  draw();
-  record_content_height(app, name);
+  // A panel out of view (scrolled away) skips its items: its height stays the one last measured.
+  if (ImGui::BeginChild(name.c_str(), ImVec2(rect->width * scale, rect->height * scale), border, flags)) {
+    draw();
+    record_content_height(app, name);
+  }
   ImGui::EndChild();
 }
 

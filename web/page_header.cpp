@@ -3,6 +3,8 @@
 // holding the theme, Share, Export/Import and the engine's version on the first
 // line, the demo switch on the second (and Play, once the play controls have
 // scrolled under the header), so nothing is cut.
+#include <algorithm>
+
 #include "app.h"
 #include "exchange.h"
 #include "page_frame.h"
@@ -67,6 +69,9 @@ void draw_narrow_header(App& app) {
   if (ImGui::Button(menu_label)) ImGui::OpenPopup("page-menu");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Theme, Share, Export, Import");
   if (ImGui::BeginPopup("page-menu")) {
+    // Rows a finger can hit: a menu item is one text line tall, plus this spacing (≥ 32 CSS px in all).
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing.x, std::max(spacing.y, 18.0f * app.pixel_ratio)));
     draw_theme_switch(app);
     if (ImGui::MenuItem("Share / Embed…")) open_share_dialog(app);
     if (ImGui::BeginMenu("Export")) {
@@ -76,6 +81,7 @@ void draw_narrow_header(App& app) {
     if (ImGui::MenuItem("Import…")) open_import_dialog(app);
     ImGui::Separator();
     draw_engine_info(app);
+    ImGui::PopStyleVar();
     ImGui::EndPopup();
   }
   draw_demo_switch(app);

@@ -121,10 +121,12 @@ tests.push(
         const touched = await page.evaluate(() => window.scrollY);
         assert(touched > 100, `a touch drag did not scroll the page (scrollY ${touched})`);
         assert(await api(page, 'getState').then((s) => s.selected === 'w1'), 'the drag clicked something: w1 is no longer selected');
-        await page.evaluate((y) => window.scrollTo(0, y), derivation.y - 8);
+        // The derivation's top just under the header (which stays; the first panel starts below it).
+        const target = derivation.y - layout.panels[0].y;
+        await page.evaluate((y) => window.scrollTo(0, y), target);
         await page.waitForTimeout(300);
         layout = await settledLayout(page);
-        assert(Math.abs(layout.scrollY - (derivation.y - 8)) <= 2, `the frame draws at scrollY ${layout.scrollY}, not ${derivation.y - 8}`);
+        assert(Math.abs(layout.scrollY - target) <= 2, `the frame draws at scrollY ${layout.scrollY}, not ${target}`);
         const file = await screenshot(page, `layout-390x844-${theme}-derivation-w1`);
         assert(file, 'screenshot');
         assert(page.errors.length === 0, 'console errors: ' + page.errors.join(' | '));
@@ -160,12 +162,11 @@ tests.push(
       assert((await api(page, 'getState')).demo === 'network', 'tapping Network did not switch back');
       await tap(390 - 26, 24);  // ☰
       let layout = await api(page, 'layout');
-      const menu = layout.dialogs.find((d) => d.name.includes('page-menu'));
-      assert(menu, `the ☰ menu did not open: ${JSON.stringify(layout.dialogs)}`);
+      assert(layout.dialogs.length === 1, `the ☰ menu did not open: ${JSON.stringify(layout.dialogs)}`);
+      const menu = layout.dialogs[0];
       await screenshot(page, 'layout-390x844-light-menu');
-      // Its second row is "Share / Embed…" (below the theme checkbox).
-      const row = layout.style.frameHeight;
-      await tap(menu.x + menu.width / 2, menu.y + 8 + row + 8 + 12);
+      // Its second row is "Share / Embed…": below the theme checkbox and the menu's 18 px spacing.
+      await tap(menu.x + menu.width / 2, menu.y + 8 + layout.style.frameHeight + 18 + 7);
       layout = await api(page, 'layout');
       const share = layout.dialogs.find((d) => d.name.includes('Share'));
       assert(share, `Share did not open from the menu: ${JSON.stringify(layout.dialogs)}`);
