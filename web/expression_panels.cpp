@@ -155,7 +155,7 @@ namespace {
 std::vector<PanelSpec> expression_panels(const App& app) {
   std::vector<PanelSpec> panels = {
       //  name        min w  min h  height                                     share col3 col2
-      {"expression", 260, 200, content_height(app, "expression", 420), 1.0f, 0, 0},
+      {"expression", 260, 300, content_height(app, "expression", 420), 1.0f, 0, 0},
       {"graph", 300, 260, 0, 0.6f, 1, 1},
       {"derivation", 300, 160, content_height(app, "derivation", 300), 0.4f, 1, 1},
       {"contour", 260, 280, 0, 0.64f, 2, 0},

@@ -153,9 +153,13 @@ void draw_share_dialog(App& app) {
   if (options.embed) {
     auto toggles = [](const char* title, const std::vector<std::string>& names, std::vector<std::string>& chosen) {
       ImGui::TextDisabled("%s", title);
+      const ImGuiStyle& style = ImGui::GetStyle();
+      const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
       for (std::size_t i = 0; i < names.size(); ++i) {
         bool on = std::find(chosen.begin(), chosen.end(), names[i]) != chosen.end();
-        if (i % 5) ImGui::SameLine();
+        // As many to a row as the dialog's width takes (a phone: two or three).
+        const float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(names[i].c_str()).x;
+        if (i > 0 && ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
         if (ImGui::Checkbox(names[i].c_str(), &on)) {
           if (on) chosen.push_back(names[i]);
           else chosen.erase(std::find(chosen.begin(), chosen.end(), names[i]));

@@ -154,7 +154,9 @@ tests.push(
   {
     name: 'phone: a tap clicks (the demo switch, the ☰ menu), and Share opens from the menu at most of the width',
     async run({openApp, screenshot}) {
-      const page = await openApp('', {mobile: true});
+      // A state with several fields, so that the link is long enough to wrap.
+      const page = await openApp('#dataset=circle&hidden=5,3&activation=tanh&lr=0.03&batch=10&noise=0.2&seed=42&selected=W1[0][1]',
+                                 {mobile: true});
       const tap = async (x, y) => { await page.touchscreen.tap(x, y); await page.waitForTimeout(400); };
       await tap(150, 60);  // "f(x, y)" in the header's second line
       assert((await api(page, 'getState')).demo === 'expression', 'tapping f(x, y) did not switch the demo');
@@ -173,6 +175,13 @@ tests.push(
       assert(share.width >= 0.9 * 390 && share.width <= 390, `the Share dialog is ${share.width} px wide on a 390 px phone`);
       assert(share.height >= 200, `the Share dialog is only ${share.height} px tall`);
       await screenshot(page, 'layout-390x844-light-share');
+      // Embed mode adds the panel and control toggles: they wrap to the dialog's width.
+      await tap(share.x + 40, share.y + 40 + 2 * layout.style.frameHeight);
+      layout = await api(page, 'layout');
+      const embedShare = layout.dialogs.find((d) => d.name.includes('Share'));
+      assert(embedShare && embedShare.width <= 390 && embedShare.height > share.height,
+             `with embed mode ticked the dialog is ${JSON.stringify(embedShare)}`);
+      await screenshot(page, 'layout-390x844-light-share-embed');
       assert(page.errors.length === 0, 'console errors: ' + page.errors.join(' | '));
       await page.close();
     },
