@@ -6,12 +6,19 @@
 
 #include "app.h"
 #include "embed.h"
+#include "network_layout.h"
 #include "page_frame.h"
 #include "panels.h"
 
 namespace bpl::web {
 
 namespace {
+
+int widest_drawn_layer(const Network<float>& net) {
+  int widest = 1;
+  for (int l = 0; l <= net.depth(); ++l) widest = std::max(widest, std::min(net.units(l), kMaxDrawnUnits));
+  return widest;
+}
 
 // Sizes in CSS px. A view (network, output, curves) wants a height that suits its width;
 // a text panel (controls, derivation, training) wants its content's height.
@@ -26,6 +33,7 @@ std::vector<PanelSpec> network_panels(const App& app) {
       {"training", 260, 200, content_height(app, "training", 430), 1.0f, 0, 1},
   };
   panels[1].aspect = 0.8f, panels[1].max_height = 520;   // the net reads left to right: wider than tall
+  panels[1].height = 140.0f + 48.0f * float(widest_drawn_layer(app.network.trainer.network()));  // room per unit row
   panels[3].aspect = 1.35f, panels[3].max_height = 760;  // a square map, the hidden units' maps below
   panels[4].aspect = 0.5f, panels[4].max_height = 260;
   if (app.embed.embed) {
