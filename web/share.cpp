@@ -73,7 +73,7 @@ void draw_link_box(const std::string& link) {
   }
   lines += line;
   const int line_count = int(std::count(lines.begin(), lines.end(), '\n')) + 1;
-  const float height = std::min(float(line_count), 8.0f) * ImGui::GetTextLineHeightWithSpacing() +
+  const float height = std::min(float(line_count), 8.0f) * ImGui::GetTextLineHeight() +
                        ImGui::GetStyle().WindowPadding.y * 2;
   ImGui::BeginChild("link", ImVec2(box_w, std::max(height, font * 3)), true);
   ImGui::TextUnformatted(lines.c_str());
@@ -141,11 +141,13 @@ void draw_share_dialog(App& app) {
     app.share.open_requested = false;
     ImGui::OpenPopup("Share / Embed");
   }
-  // Most of a phone's width, 40 em on a wide screen; centred.
+  // Most of a phone's width, 40 em on a wide screen; centred as it grows (embed mode adds
+  // toggles), and at most 94% of the height: taller contents scroll inside it.
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float width = std::min(ImGui::GetFontSize() * 40, viewport->WorkSize.x * 0.94f);
   ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
-  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, viewport->WorkSize.y * 0.94f));
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   if (!ImGui::BeginPopupModal("Share / Embed", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   ShareOptions& options = app.share;
   ImGui::Checkbox("include the trained weights", &options.include_weights);

@@ -181,6 +181,7 @@ tests.push(
       const embedShare = layout.dialogs.find((d) => d.name.includes('Share'));
       assert(embedShare && embedShare.width <= 390 && embedShare.height > share.height,
              `with embed mode ticked the dialog is ${JSON.stringify(embedShare)}`);
+      assert(embedShare.y >= 0 && embedShare.y + embedShare.height <= 844, `the dialog leaves the screen: ${JSON.stringify(embedShare)}`);
       await screenshot(page, 'layout-390x844-light-share-embed');
       assert(page.errors.length === 0, 'console errors: ' + page.errors.join(' | '));
       await page.close();
