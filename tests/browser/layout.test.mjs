@@ -157,11 +157,14 @@ tests.push(
       // A state with several fields, so that the link is long enough to wrap.
       const page = await openApp('#dataset=circle&hidden=5,3&activation=tanh&lr=0.03&batch=10&noise=0.2&seed=42&selected=W1[0][1]',
                                  {mobile: true});
-      const tap = async (x, y) => { await page.touchscreen.tap(x, y); await page.waitForTimeout(400); };
+      // Taps apart by more than a double tap's interval (Chromium may fold two quick taps into one gesture).
+      const tap = async (x, y) => { await page.touchscreen.tap(x, y); await page.waitForTimeout(700); };
+      const demoIs = (demo) => page.waitForFunction((d) => window.backprop.getState().demo === d, demo, {timeout: 3000})
+        .then(() => true, () => false);
       await tap(150, 60);  // "f(x, y)" in the header's second line
-      assert((await api(page, 'getState')).demo === 'expression', 'tapping f(x, y) did not switch the demo');
+      assert(await demoIs('expression'), 'tapping f(x, y) did not switch the demo');
       await tap(60, 60);   // "Network"
-      assert((await api(page, 'getState')).demo === 'network', 'tapping Network did not switch back');
+      assert(await demoIs('network'), 'tapping Network did not switch back');
       await tap(390 - 26, 24);  // ☰
       let layout = await api(page, 'layout');
       assert(layout.dialogs.length === 1, `the ☰ menu did not open: ${JSON.stringify(layout.dialogs)}`);
