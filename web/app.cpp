@@ -6,22 +6,14 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // ClosePopupToLevel: Esc closes every popup
 #include "app_state.h"
-#include "exchange.h"
 #include "keyboard.h"
+#include "page_frame.h"
 #include "panels.h"
-#include "share.h"
 #include "platform.h"
 
 namespace bpl::web {
 
 namespace {
-
-void draw_notice(const std::string& notice) {
-  if (notice.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1.0f));
-  ImGui::TextWrapped("%s", notice.c_str());
-  ImGui::PopStyleColor();
-}
 
 // Esc closes every open popup and dialog (the value editor, Share, Import, a combo),
 // even from a text field; with none open, it puts the focus rectangle away and dismisses
@@ -50,84 +42,9 @@ void close_popups_on_outside_click() {
   if (!inside) ImGui::ClosePopupToLevel(0, true);
 }
 
-void draw_network_demo(App& app) {
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const float left_w = std::clamp(avail.x * 0.24f, 200.0f * app.pixel_ratio, 340.0f * app.pixel_ratio);
-  const float right_w = avail.x * 0.30f;
-  const float middle_w = avail.x - left_w - right_w - 2 * gap;
-
-  ImGui::BeginChild("training", ImVec2(left_w, avail.y), true);
-  draw_training_panel(app);
-  ImGui::EndChild();
-  ImGui::SameLine();
-
-  ImGui::BeginChild("middle", ImVec2(middle_w, avail.y), false);
-  draw_notice(app.network.notice);
-  const float view_h = ImGui::GetContentRegionAvail().y * 0.52f;
-  ImGui::BeginChild("network", ImVec2(middle_w, view_h), true, ImGuiWindowFlags_NoScrollbar);
-  ImGui::Checkbox("gradient lens (edges show ∂L/∂w)", &app.network.gradient_lens);
-  draw_network_view(app, ImGui::GetContentRegionAvail());
-  ImGui::EndChild();
-  ImGui::BeginChild("derivation", ImVec2(middle_w, 0), true);
-  draw_derivation_panel(app);
-  ImGui::EndChild();
-  ImGui::EndChild();
-  ImGui::SameLine();
-
-  ImGui::BeginChild("right", ImVec2(right_w, avail.y), false);
-  const float output_h = ImGui::GetContentRegionAvail().y * 0.62f;
-  ImGui::BeginChild("output", ImVec2(right_w, output_h), true);
-  draw_output_panel(app, ImGui::GetContentRegionAvail());
-  ImGui::EndChild();
-  ImGui::BeginChild("curves", ImVec2(right_w, 0), true, ImGuiWindowFlags_NoScrollbar);
-  draw_curves_panel(app, ImGui::GetContentRegionAvail());
-  ImGui::EndChild();
-  ImGui::EndChild();
-}
-
-// The DOM's "Text view" panel and "?" shortcuts overlay (web/text_layer.js), from the header too.
-void draw_text_layer_buttons() {
-  if (ImGui::Button("Text view")) toggle_text_view();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Everything on the canvas as text you can select and copy");
-  ImGui::SameLine();
-  if (ImGui::Button(" ? ")) show_shortcuts();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (?)");
-}
-
 }  // namespace
 
 const char* demo_name(Demo demo) { return demo == Demo::network ? "network" : "expression"; }
-
-void draw_header(App& app) {
-  ImGui::PushFont(heading_font());
-  ImGui::TextUnformatted("BackpropLens");
-  ImGui::PopFont();
-  ImGui::SameLine();
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetFontSize() * 0.3f);
-  if (ImGui::RadioButton("Network", app.demo == Demo::network)) app.demo = Demo::network;
-  ImGui::SameLine();
-  if (ImGui::RadioButton("f(x, y)", app.demo == Demo::expression)) app.demo = Demo::expression;
-  ImGui::SameLine();
-  bool dark = app.theme == Theme::dark;
-  if (ImGui::Checkbox("dark", &dark)) {
-    app.theme = dark ? Theme::dark : Theme::light;
-    app.embed.theme = dark ? "dark" : "light";
-    apply_theme(app.theme, app.pixel_ratio);
-  }
-  ImGui::SameLine();
-  draw_share_dialog(app);
-  ImGui::SameLine();
-  draw_exchange_menu(app);
-  ImGui::SameLine();
-  draw_text_layer_buttons();
-  ImGui::SameLine();
-  ImGui::TextDisabled("engine %s · %s · SIMD %s", app.build.version.c_str(), app.build.target.c_str(),
-                      app.build.simd ? "on" : "off");
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("BackpropLens makes backpropagation visible: train a network live and see the chain rule\n"
-                      "compute ∂L/∂w for every weight. Press ? for the keys; Text view shows it all as text.");
-}
 
 void init_app(App& app, float pixel_ratio) {
   app.build = build_info();
@@ -147,19 +64,30 @@ void draw_frame(App& app) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGui::SetNextWindowScroll(ImVec2(0, 0));  // the browser scrolls the page (page_frame.h)
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-  ImGui::Begin("BackpropLens", nullptr, flags);
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 ImGuiWindowFlags_NoScrollWithMouse;
+  ImGui::Begin(kPageWindowName, nullptr, flags);
+  scroll_page_with_wheel();
   if (app.embed.embed) {
     app.content_height = draw_embedded(app);
   } else {
+    // The panels scroll under the header: clipped below it, they are neither drawn nor hovered there.
+    const float top = header_height(app);
+    const ImVec2 window_pos = ImGui::GetWindowPos();
+    ImGui::PushClipRect(ImVec2(window_pos.x, window_pos.y + top * app.pixel_ratio),
+                        ImVec2(window_pos.x + viewport->WorkSize.x, window_pos.y + viewport->WorkSize.y), false);
+    const PageArea area = page_area(app, top, true);
+    if (app.demo == Demo::network) draw_network_demo(app, area);
+    else draw_expression_demo(app, area);
+    ImGui::PopClipRect();
     draw_header(app);
-    if (app.demo == Demo::network) draw_network_demo(app);
-    else draw_expression_demo(app);
-    app.content_height = viewport->WorkSize.y / app.pixel_ratio;
+    app.content_height = app.page.layout.height;
   }
   ImGui::End();
   draw_callouts(app);       // likewise
+  set_page_height(app.content_height);
   draw_link_warnings(app);  // after the page's window: it floats above the panels, not in their layout
 }
 

@@ -11,6 +11,7 @@
 #include "frame_stats.h"
 #include "link_warnings.h"
 #include "network_demo.h"
+#include "page_frame.h"
 #include "share.h"
 #include "text_layer.h"
 #include "theme.h"
@@ -33,6 +34,8 @@ struct App {
   LinkWarnings link_warnings;    // fields of the opened link that fell back to defaults
   nlohmann::json default_state;  // getState() of a fresh page: what links may omit
   std::string import_text;       // the Import dialog's text buffer
+  bool import_open_requested = false;  // open_import_dialog ran inside another popup (the ☰ menu)
+  PageView page;                 // the layout of the last frame, panel content heights, the page's scroll
   ShareOptions share;            // the Share / Embed dialog's choices
   Callouts callouts;             // first-visit hints
   long frame_count = 0;     // frames drawn (metrics().framesDrawn)

@@ -42,7 +42,9 @@ void draw_line(NetworkDemo& demo, const DerivationLine& line, int index, const F
 void draw_derivation_panel(App& app) {
   NetworkDemo& demo = app.network;
   if (demo.selected.empty()) {
-    ImGui::TextDisabled("Click an edge or a bias tag in the network to derive ∂L/∂w for it, with the live numbers.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));  // wrapped: a phone is narrow
+    ImGui::TextWrapped("Click an edge or a bias tag in the network to derive ∂L/∂w for it, with the live numbers.");
+    ImGui::PopStyleColor();
     return;
   }
   if (demo.trainer.status() != TrainStatus::ok) {

@@ -1,5 +1,6 @@
 #include "exchange.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "api_params.h"
@@ -95,30 +96,43 @@ FieldErrors import_text(App& app, const std::string& text) {
   return import_mermaid(app, text);
 }
 
-void draw_exchange_menu(App& app) {
+void draw_export_items(App& app) {
+  if (ImGui::MenuItem("Model JSON (bp grad's MODEL.json)")) download_text("model.json", "application/json", export_model_json(app));
+  if (ImGui::MenuItem("Training curves (CSV)")) download_text("curves.csv", "text/csv", export_curves_csv(app));
+  for (const bool weights : {false, true}) {
+    if (ImGui::MenuItem(weights ? "Network with weights as mermaid (copy)" : "Network as mermaid (copy)")) {
+      std::string why;
+      const std::optional<std::string> text = export_network_mermaid(app, weights, &why);
+      if (text) copy_to_clipboard(*text);
+      else app.network.notice = "Not exported: " + why + ".";
+    }
+  }
+  if (ImGui::MenuItem("Computation graph as mermaid (copy)")) copy_to_clipboard(export_graph_mermaid(app));
+  if (ImGui::MenuItem("Derivation as LaTeX (copy)")) copy_to_clipboard(export_latex(app));
+  if (ImGui::MenuItem("Canvas as PNG")) download_canvas_png();
+}
+
+void draw_export_menu(App& app) {
   if (ImGui::Button("Export")) ImGui::OpenPopup("export-menu");
   if (ImGui::BeginPopup("export-menu")) {
-    if (ImGui::MenuItem("Model JSON (bp grad's MODEL.json)")) download_text("model.json", "application/json", export_model_json(app));
-    if (ImGui::MenuItem("Training curves (CSV)")) download_text("curves.csv", "text/csv", export_curves_csv(app));
-    for (const bool weights : {false, true}) {
-      if (ImGui::MenuItem(weights ? "Network with weights as mermaid (copy)" : "Network as mermaid (copy)")) {
-        std::string why;
-        const std::optional<std::string> text = export_network_mermaid(app, weights, &why);
-        if (text) copy_to_clipboard(*text);
-        else app.network.notice = "Not exported: " + why + ".";
-      }
-    }
-    if (ImGui::MenuItem("Computation graph as mermaid (copy)")) copy_to_clipboard(export_graph_mermaid(app));
-    if (ImGui::MenuItem("Derivation as LaTeX (copy)")) copy_to_clipboard(export_latex(app));
-    if (ImGui::MenuItem("Canvas as PNG")) download_canvas_png();
+    draw_export_items(app);
     ImGui::EndPopup();
   }
-  ImGui::SameLine();
-  if (ImGui::Button("Import")) {
-    app.import_text.assign(4096, '\0');
+}
+
+void open_import_dialog(App& app) {
+  app.import_text.assign(4096, '\0');
+  app.import_open_requested = true;
+}
+
+void draw_import_dialog(App& app) {
+  if (app.import_open_requested) {
+    app.import_open_requested = false;
     ImGui::OpenPopup("Import a network");
   }
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0), ImGuiCond_Appearing);
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetFontSize() * 34, viewport->WorkSize.x * 0.94f), 0), ImGuiCond_Always);
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (ImGui::BeginPopupModal("Import a network")) {
     ImGui::TextWrapped("Paste a model JSON (as `bp grad` reads it) or a mermaid `graph LR` block like the seed tutorial's.");
     ImGui::InputTextMultiline("##import", app.import_text.data(), app.import_text.size(),

@@ -27,7 +27,12 @@ FieldErrors import_mermaid(App& app, const std::string& text);
 FieldErrors import_text(App& app, const std::string& text);
 
 // The Export/Import menu and its paste dialog (draws into the header).
-void draw_exchange_menu(App& app);
+// Export's items (a popup on the header's button, a submenu of its ☰ menu), and the
+// Import dialog, opened from either and drawn at the page's level like Share's.
+void draw_export_items(App& app);
+void draw_export_menu(App& app);  // the Export button and its popup
+void open_import_dialog(App& app);
+void draw_import_dialog(App& app);
 void register_exchange_api();
 
 }  // namespace bpl::web

@@ -1,5 +1,5 @@
-// The f(x, y) demo: its layout (three columns, from the chain rule on the
-// left to gradient descent on the right) and the expression panel: the input
+// The f(x, y) demo: its panels (in teaching order, from the expression and its
+// graph to gradient descent; web/page_layout.h places them in columns) and the expression panel: the input
 // line with live parse feedback, the presets and the point.
 #include <algorithm>
 #include <cmath>
@@ -7,6 +7,7 @@
 #include "app.h"
 #include "engine/expr/format.h"
 #include "expression_panels.h"
+#include "page_frame.h"
 #include "panels.h"
 
 namespace bpl::web {
@@ -48,10 +49,14 @@ void draw_expression_line(ExpressionDemo& demo) {
   demo.input_min = frame_min;
   demo.input_max = ImGui::GetItemRectMax();
   if (edited) set_expression_draft(demo, std::string(draft));
-  if (ImGui::IsItemHovered())
+  if (ImGui::IsItemHovered()) {
+    // Above the line, so the hint never covers the parse error under it.
+    ImGui::SetNextWindowPos(ImVec2(frame_min.x, frame_min.y - ImGui::GetStyle().ItemSpacing.y), ImGuiCond_Always,
+                            ImVec2(0.0f, 1.0f));
     ImGui::SetTooltip("Type f(x, y): + − * / ^, sin cos tan exp ln sqrt abs tanh sigmoid relu, pow min max, pi, e.\n"
                       "\"2x\" means 2*x. The graph updates as you type; while the text has an error the last good "
                       "graph stays.");
+  }
   if (!demo.draft_error) return;
   // A caret under the column the parser stopped at, then what it expected.
   const ParseError& error = *demo.draft_error;
@@ -138,41 +143,40 @@ void draw_expression_input_panel(App& app) {
   draw_summary(demo);
 }
 
-void draw_expression_demo(App& app) {
+namespace {
+
+// Sizes in CSS px; the views want a height that suits their width, the text panels their content's.
+std::vector<PanelSpec> expression_panels(const App& app) {
+  std::vector<PanelSpec> panels = {
+      //  name        min w  min h  height                                     share col3 col2
+      {"expression", 260, 300, content_height(app, "expression", 420), 1.0f, 0, 0},
+      {"graph", 300, 260, 0, 0.6f, 1, 1},
+      {"derivation", 300, 160, content_height(app, "derivation", 300), 0.4f, 1, 1},
+      {"contour", 260, 280, 0, 0.64f, 2, 0},
+      {"descent", 260, 220, 320, 0.36f, 2, 0},
+  };
+  panels[1].aspect = 0.75f, panels[1].max_height = 520;
+  panels[3].aspect = 1.0f, panels[3].max_height = 640;  // a square plot and its caption
+  return panels;
+}
+
+}  // namespace
+
+void draw_expression_demo(App& app, PageArea area) {
   ExpressionDemo& demo = app.expression;
   demo.pixel_ratio = app.pixel_ratio;
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const float left_w = std::clamp(avail.x * 0.25f, 220.0f * app.pixel_ratio, 360.0f * app.pixel_ratio);
-  const float middle_w = (avail.x - left_w - 2 * gap) * 0.56f;
-  const float right_w = avail.x - left_w - middle_w - 2 * gap;
-
-  ImGui::BeginChild("expression-left", ImVec2(left_w, avail.y), true);
-  draw_expression_input_panel(app);
-  draw_descent_controls(app);
-  ImGui::EndChild();
-  ImGui::SameLine();
-
-  ImGui::BeginChild("expression-middle", ImVec2(middle_w, avail.y), false);
-  ImGui::BeginChild("expression-graph", ImVec2(middle_w, avail.y * 0.6f), true, ImGuiWindowFlags_NoScrollbar);
-  draw_expression_graph_panel(app);
-  ImGui::EndChild();
-  ImGui::BeginChild("expression-derivation", ImVec2(middle_w, 0), true);
-  draw_expression_derivation_panel(app);
-  ImGui::EndChild();
-  ImGui::EndChild();
-  ImGui::SameLine();
-
-  ImGui::BeginChild("expression-right", ImVec2(right_w, avail.y), false);
-  const float contour_h = std::min(avail.y * 0.64f, right_w + ImGui::GetFontSize() * 6.0f);
-  ImGui::BeginChild("expression-contour", ImVec2(right_w, contour_h), true,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  draw_expression_contour_panel(app);
-  ImGui::EndChild();
-  ImGui::BeginChild("expression-descent", ImVec2(right_w, 0), true, ImGuiWindowFlags_NoScrollbar);
-  draw_descent_results(app);
-  ImGui::EndChild();
-  ImGui::EndChild();
+  handle_keys(demo);
+  area.column_weights3[0] = 0.15f, area.column_weights3[1] = 0.5f, area.column_weights3[2] = 0.35f;
+  set_page_layout(app, area, expression_panels(app));
+  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+  draw_panel(app, "expression", true, 0, [&] {
+    draw_expression_input_panel(app);
+    draw_descent_controls(app);
+  });
+  draw_panel(app, "graph", true, ImGuiWindowFlags_NoScrollbar, [&] { draw_expression_graph_panel(app); });
+  draw_panel(app, "derivation", true, 0, [&] { draw_expression_derivation_panel(app); });
+  draw_panel(app, "contour", true, fixed, [&] { draw_expression_contour_panel(app); });
+  draw_panel(app, "descent", true, ImGuiWindowFlags_NoScrollbar, [&] { draw_descent_results(app); });
 }
 
 }  // namespace bpl::web

@@ -108,6 +108,12 @@ void cursor_pos_callback(GLFWwindow*, double, double) { bpl::web::wake(*g_app); 
 void frame() {
   const double start = bpl::web::now_ms();
   if (bpl::web::fit_window_to_canvas(g_window)) bpl::web::wake(*g_app);
+  // The browser scrolls the page; the frame follows (web/page_frame.h).
+  const float scroll_y = bpl::web::page_scroll_y();
+  if (scroll_y != g_app->page.scroll_y) {
+    g_app->page.scroll_y = scroll_y;
+    bpl::web::wake(*g_app);
+  }
   // Off screen (once ready, so a host still hears "ready"), nothing is drawn or trained;
   // back on screen, it goes on where it stopped.
   const bool visible = bpl::web::on_screen();
@@ -153,6 +159,9 @@ int main() {
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // arrows move a focus rectangle (keyboard.h)
   static bpl::web::App app;
   g_app = &app;
+  bpl::web::install_page_scrolling();
+  app.page.coarse_pointer = bpl::web::coarse_pointer();
+  bpl::web::set_touch_targets(app.page.coarse_pointer);
   bpl::web::init_app(app, size.pixel_ratio);
   bpl::web::bind_js_api(app);
 

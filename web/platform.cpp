@@ -37,6 +37,34 @@ EM_JS(void, js_download_canvas_png, (), { BackpropBridge.downloadCanvasPng(); })
 
 EM_JS(int, js_on_screen, (), { return BackpropBridge.isOnScreen() ? 1 : 0; });
 
+// Emscripten's GLFW presses the mouse at its last position on touchstart (it reads no touch
+// coordinates), so a drag to scroll would click whatever was tapped before. Stopped here,
+// before GLFW's capture listeners on the canvas, touches only scroll; a tap still sends mouse events.
+EM_JS(void, js_install_page_scrolling, (), {
+  const spacer = document.createElement('div');
+  spacer.id = 'page-spacer';
+  spacer.setAttribute('aria-hidden', 'true');
+  document.body.appendChild(spacer);
+  const canvas = Module['canvas'];
+  for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel']) {
+    window.addEventListener(type, (event) => { if (event.target === canvas) event.stopPropagation(); },
+                            {capture: true, passive: true});
+  }
+});
+
+EM_JS(double, js_page_scroll_y, (), { return window.scrollY || 0; });
+
+EM_JS(void, js_set_page_height, (double height), {
+  const spacer = document.getElementById('page-spacer');
+  if (spacer) spacer.style.height = Math.ceil(height) + 'px';
+});
+
+EM_JS(void, js_scroll_page_by, (double pixels), { window.scrollBy(0, pixels); });
+
+EM_JS(int, js_coarse_pointer, (), {
+  return window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? 1 : 0;
+});
+
 EM_JS(void, js_resolve_step, (int id, const char* result), {
   BackpropBridge.stepEnded(id, JSON.parse(UTF8ToString(result)));
 });
@@ -131,5 +159,17 @@ void show_shortcuts() { js_show_shortcuts(); }
 double now_ms() { return emscripten_get_now(); }
 
 bool on_screen() { return js_on_screen() != 0; }
+
+void install_page_scrolling() { js_install_page_scrolling(); }
+float page_scroll_y() { return static_cast<float>(js_page_scroll_y()); }
+void scroll_page_by(float css_pixels) { js_scroll_page_by(css_pixels); }
+bool coarse_pointer() { return js_coarse_pointer() != 0; }
+
+void set_page_height(float css_height) {
+  static float shown = -1.0f;  // a DOM write only when it changes
+  if (std::fabs(css_height - shown) < 0.5f) return;
+  shown = css_height;
+  js_set_page_height(css_height);
+}
 
 }  // namespace bpl::web

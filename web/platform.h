@@ -19,6 +19,15 @@ bool fit_window_to_canvas(GLFWwindow* window);  // true when it resized the wind
 // The canvas intersects the viewport (false: an embed scrolled out of view; web/bridge.js).
 bool on_screen();
 
+// The page scrolls natively (web/page_frame.h): the canvas stays fixed, a spacer
+// below it is as tall as the content, and the frame follows window.scrollY.
+// Touches on the canvas are left to the browser (it scrolls, and a tap arrives as a click).
+void install_page_scrolling();
+float page_scroll_y();                 // CSS px
+void set_page_height(float css_height);
+void scroll_page_by(float css_pixels);
+bool coarse_pointer();                 // matchMedia('(pointer: coarse)'): a finger, not a mouse
+
 // Tells the page the app is up: sets window.backprop.ready and fires backprop:ready.
 void signal_ready();
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api_params.h"
+#include "imgui_internal.h"  // the open popups, for layout()
 #include "app.h"
 #include "app_state.h"
 #include "engine/core/count_text.h"
@@ -41,6 +42,42 @@ std::string joined(const std::vector<std::string>& names) {
   std::string out;
   for (const std::string& name : names) out += name + ",";
   return out;
+}
+
+// The link in a bordered box, broken after its separators (& , # ?) and never mid-key
+// unless one key=value is wider than the box; taller links scroll inside it.
+void draw_link_box(const std::string& link) {
+  const float font = ImGui::GetFontSize();
+  const float box_w = ImGui::GetContentRegionAvail().x;
+  const float text_w = box_w - ImGui::GetStyle().WindowPadding.x * 2 - ImGui::GetStyle().ScrollbarSize;
+  std::string lines, line;
+  std::size_t start = 0;
+  while (start < link.size()) {
+    std::size_t end = link.find_first_of("&,#?", start);
+    end = end == std::string::npos ? link.size() : end + 1;
+    std::string piece = link.substr(start, end - start);
+    start = end;
+    if (!line.empty() && ImGui::CalcTextSize((line + piece).c_str()).x > text_w) {
+      lines += line + "\n";
+      line.clear();
+    }
+    line += piece;
+    // One piece wider than the box: break it where it overflows.
+    while (ImGui::CalcTextSize(line.c_str()).x > text_w && line.size() > 1) {
+      std::size_t fit = line.size() - 1;
+      while (fit > 1 && ImGui::CalcTextSize(line.c_str(), line.c_str() + fit).x > text_w) --fit;
+      while (fit > 1 && (static_cast<unsigned char>(line[fit]) & 0xC0) == 0x80) --fit;  // not inside a UTF-8 character
+      lines += line.substr(0, fit) + "\n";
+      line.erase(0, fit);
+    }
+  }
+  lines += line;
+  const int line_count = int(std::count(lines.begin(), lines.end(), '\n')) + 1;
+  const float height = std::min(float(line_count), 8.0f) * ImGui::GetTextLineHeight() +
+                       ImGui::GetStyle().WindowPadding.y * 2;
+  ImGui::BeginChild("link", ImVec2(box_w, std::max(height, font * 3)), true);
+  ImGui::TextUnformatted(lines.c_str());
+  ImGui::EndChild();
 }
 
 }  // namespace
@@ -94,22 +131,37 @@ std::vector<std::string> load_hash(App& app, const std::string& hash) {
   return warnings;
 }
 
+void open_share_dialog(App& app) {
+  app.share.embed = app.embed.embed;
+  app.share.open_requested = true;
+}
+
 void draw_share_dialog(App& app) {
-  if (ImGui::Button("Share / Embed")) {
-    app.share.embed = app.embed.embed;
+  if (app.share.open_requested) {
+    app.share.open_requested = false;
     ImGui::OpenPopup("Share / Embed");
   }
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, 0), ImGuiCond_Appearing);
-  if (!ImGui::BeginPopupModal("Share / Embed")) return;
+  // Most of a phone's width, 40 em on a wide screen; centred as it grows (embed mode adds
+  // toggles), and at most 94% of the height: taller contents scroll inside it.
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float width = std::min(ImGui::GetFontSize() * 40, viewport->WorkSize.x * 0.94f);
+  ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, viewport->WorkSize.y * 0.94f));
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal("Share / Embed", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   ShareOptions& options = app.share;
   ImGui::Checkbox("include the trained weights", &options.include_weights);
   ImGui::Checkbox("embed mode (no page chrome)", &options.embed);
   if (options.embed) {
     auto toggles = [](const char* title, const std::vector<std::string>& names, std::vector<std::string>& chosen) {
       ImGui::TextDisabled("%s", title);
+      const ImGuiStyle& style = ImGui::GetStyle();
+      const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
       for (std::size_t i = 0; i < names.size(); ++i) {
         bool on = std::find(chosen.begin(), chosen.end(), names[i]) != chosen.end();
-        if (i % 5) ImGui::SameLine();
+        // As many to a row as the dialog's width takes (a phone: two or three).
+        const float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(names[i].c_str()).x;
+        if (i > 0 && ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
         if (ImGui::Checkbox(names[i].c_str(), &on)) {
           if (on) chosen.push_back(names[i]);
           else chosen.erase(std::find(chosen.begin(), chosen.end(), names[i]));
@@ -142,7 +194,7 @@ void draw_share_dialog(App& app) {
   }
   constexpr std::size_t kShownCharacters = 2000;  // wrapping a longer text every frame would stall the page
   ImGui::TextDisabled("link (%zu characters%s)", link.size(), link.size() > kShownCharacters ? "; the start shown" : "");
-  ImGui::TextWrapped("%s", link.substr(0, kShownCharacters).c_str());
+  draw_link_box(link.substr(0, kShownCharacters));
   if (ImGui::Button("Copy link")) copy_to_clipboard(link);
   if (options.embed) {
     ImGui::SameLine();
@@ -186,13 +238,31 @@ void register_share_api() {
     // The colours widget frames are told apart by (sRGB 0–255), for the contrast test.
     const ImGuiStyle& style = ImGui::GetStyle();
     auto rgb = [](const ImVec4& c) { return json{int(c.x * 255 + 0.5f), int(c.y * 255 + 0.5f), int(c.z * 255 + 0.5f)}; };
-    return json{{"contentHeight", app.content_height}, {"embed", app.embed.embed},
+    // The rects the last frame drew its panels in (web/page_layout.h): CSS px, page coordinates.
+    json panels = json::array();
+    for (const PanelRect& p : app.page.layout.panels)
+      panels.push_back({{"name", p.name}, {"x", p.x}, {"y", p.y}, {"width", p.width}, {"height", p.height},
+                        {"minWidth", p.min_width}, {"minHeight", p.min_height}});
+    // Open popups and dialogs (the ☰ menu, Share, Import), for the tests of their size.
+    json dialogs = json::array();
+    for (const ImGuiPopupData& popup : GImGui->OpenPopupStack) {
+      if (!popup.Window) continue;
+      const float scale = app.pixel_ratio;
+      dialogs.push_back({{"name", popup.Window->Name}, {"x", popup.Window->Pos.x / scale}, {"y", popup.Window->Pos.y / scale},
+                         {"width", popup.Window->Size.x / scale}, {"height", popup.Window->Size.y / scale}});
+    }
+    return json{{"columns", app.page.layout.columns}, {"dialogs", dialogs}, {"width", app.page.layout.width},
+                {"height", app.page.layout.height}, {"panels", panels},
+                {"scrollY", app.page.scroll_y}, {"coarsePointer", app.page.coarse_pointer},
+                {"contentHeight", app.content_height}, {"embed", app.embed.embed},
                 {"warnings", link_warnings_layout(app)},
                 {"style", {{"windowBg", rgb(style.Colors[ImGuiCol_WindowBg])},
                            {"frameBorder", rgb(style.Colors[ImGuiCol_Border])},
                            {"frameBorderAlpha", style.Colors[ImGuiCol_Border].w},
                            {"frameBorderSize", style.FrameBorderSize},
-                           {"navHighlight", rgb(style.Colors[ImGuiCol_NavHighlight])}}}};
+                           {"navHighlight", rgb(style.Colors[ImGuiCol_NavHighlight])},
+                           // a button's or checkbox's height in CSS px (≥ 32 on a coarse pointer)
+                           {"frameHeight", (ImGui::GetFontSize() + style.FramePadding.y * 2) / app.pixel_ratio}}}};
   });
 }
 

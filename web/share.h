@@ -24,6 +24,7 @@ struct ShareOptions {
   // The dialog's link, rebuilt only when the options or the state change: with
   // weights it is a model's worth of text, too much to rebuild every frame.
   std::string shown_key, shown_link;
+  bool open_requested = false;  // open_share_dialog ran inside another popup (the ☰ menu)
 };
 
 // Why the trained weights cannot go in a link (too many parameters for the
@@ -38,6 +39,9 @@ std::string iframe_snippet(App& app, const ShareOptions& options);
 // Applies a link's hash leniently; the warnings name each field that fell back to its default.
 std::vector<std::string> load_hash(App& app, const std::string& hash);
 
+// The Share / Embed dialog is opened from the header's button or its ☰ menu, and drawn
+// at the page's level, so it stays open once that menu closes.
+void open_share_dialog(App& app);
 void draw_share_dialog(App& app);
 void register_share_api();
 

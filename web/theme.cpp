@@ -33,6 +33,7 @@ const ImU32 kFactorDark[] = {IM_COL32(0x6C, 0xB4, 0xF0, 0xFF), IM_COL32(0xFF, 0x
 const Palette* g_palette = &kLight;
 ImFont* g_heading = nullptr;
 ImFont* g_formula[2] = {nullptr, nullptr};  // upright, italic
+bool g_touch_targets = false;
 
 // Keep in sync with web/font_unicodes.txt (the glyphs the subset font keeps).
 const ImWchar kGlyphRanges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x0370, 0x03FF, 0x1D00, 0x1D7F,
@@ -69,6 +70,7 @@ void load_fonts(float pixel_ratio) {
 }  // namespace
 
 const Palette& palette() { return *g_palette; }
+void set_touch_targets(bool coarse_pointer) { g_touch_targets = coarse_pointer; }
 ImFont* heading_font() { return g_heading; }
 
 ImU32 factor_palette_colour(int index) {
@@ -104,6 +106,14 @@ void apply_theme(Theme theme, float pixel_ratio) {
   style.WindowRounding = 4.0f;
   style.FrameRounding = 3.0f;
   style.GrabRounding = 3.0f;
+  if (g_touch_targets) {
+    // A frame is the 15 px font plus twice FramePadding.y: 15 + 2 × 9 = 33 CSS px.
+    style.FramePadding = ImVec2(10.0f, 9.0f);
+    style.ItemSpacing = ImVec2(10.0f, 8.0f);
+    style.ItemInnerSpacing = ImVec2(8.0f, 6.0f);
+    style.GrabMinSize = 24.0f;
+    style.ScrollbarSize = 18.0f;
+  }
   style.ScaleAllSizes(pixel_ratio);
   ImGui::GetStyle() = style;
   g_palette = theme == Theme::light ? &kLight : &kDark;

@@ -25,6 +25,10 @@ ImU32 factor_palette_colour(int index);
 // Applies the ImGui style for `theme` at `pixel_ratio` and (once) loads the fonts.
 void apply_theme(Theme theme, float pixel_ratio);
 
+// On a coarse pointer (a finger), apply_theme grows frame padding and spacing so
+// that every button, checkbox and slider is at least 32 CSS px tall.
+void set_touch_targets(bool coarse_pointer);
+
 // Fonts loaded by apply_theme: body text and a larger one for headings.
 ImFont* heading_font();
 // The typeset formulas' fonts (web/math_view.h): DejaVu Serif, upright or italic, loaded at

@@ -322,7 +322,6 @@ void draw_training_panel(App& app) {
   TrainConfig config = app.network.trainer.config();
   bool changed = false;
   ImGui::PushItemWidth(-ImGui::GetFontSize() * 6.5f);
-  if (!app.embed.embed) draw_play_controls(app);  // embed mode draws them above every panel
   draw_data_section(app, config, changed);
   draw_network_section(app, config, changed);
   draw_training_section(app, config, changed);

@@ -52,10 +52,25 @@ export async function startHarness() {
   const baseUrl = `http://127.0.0.1:${server.address().port}/`;
   fs.mkdirSync(SCREENSHOT_DIR, {recursive: true});
 
+  // A phone (touch, a coarse pointer, mobile viewport rules) needs its own context: Playwright
+  // sets isMobile and hasTouch per context. Started on first use.
+  let phoneContext = null, phoneDataDir = null;
+  async function phone() {
+    if (!phoneContext) {
+      phoneDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpl-chromium-phone-'));
+      phoneContext = await chromium.launchPersistentContext(phoneDataDir, {
+        executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+        viewport: {width: 390, height: 844}, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+      });
+    }
+    return phoneContext;
+  }
+
   // Opens the app (optionally with a query/hash) and waits for window.backprop.ready.
+  // {mobile: true}: in the phone context (390×844 unless a viewport is given).
   // Console errors and page errors are collected in page.errors.
-  async function openApp(suffix = '', {viewport} = {}) {
-    const page = await context.newPage();
+  async function openApp(suffix = '', {viewport, mobile = false} = {}) {
+    const page = await (mobile ? await phone() : context).newPage();
     if (viewport) await page.setViewportSize(viewport);
     page.errors = [];
     page.on('console', (message) => { if (message.type() === 'error') page.errors.push(message.text()); });
@@ -76,10 +91,14 @@ export async function startHarness() {
   }
 
   async function close() {
+    if (phoneContext) {
+      await phoneContext.close();
+      fs.rmSync(phoneDataDir, {recursive: true, force: true});
+    }
     await context.close();
     await new Promise((resolve) => server.close(resolve));
     fs.rmSync(userDataDir, {recursive: true, force: true});
   }
 
-  return {baseUrl, openApp, screenshot, close, context};
+  return {baseUrl, openApp, screenshot, close, context, phone};
 }
