@@ -204,6 +204,8 @@ void draw_curves_panel(App& app, ImVec2 size) {
   const ImVec2 top_left = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("curves", ImVec2(size.x, height + tick_labels));
   const bool hovered = ImGui::IsItemHovered();
+  demo.curves_rect[0] = top_left.x, demo.curves_rect[1] = top_left.y;
+  demo.curves_rect[2] = size.x, demo.curves_rect[3] = height;
   ImDrawList* list = ImGui::GetWindowDrawList();
   const std::vector<CurvePoint>& curve = demo.curve;
   const double first = curve.empty() ? 0 : curve.front().epoch;

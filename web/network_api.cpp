@@ -96,6 +96,8 @@ json metrics(App& app) {
           {"stepsPerSecond", demo.samples_per_second},
           {"epochsPerFrame", play_epochs_per_frame(demo)}, {"speedAuto", demo.epochs_per_frame == 0},
           {"curveHover", curve_hover_json(demo)},
+          {"curvesPlot", {{"x", demo.curves_rect[0] / app.pixel_ratio}, {"y", demo.curves_rect[1] / app.pixel_ratio},
+                          {"width", demo.curves_rect[2] / app.pixel_ratio}, {"height", demo.curves_rect[3] / app.pixel_ratio}}},
           // The value editor (click a parameter while paused): its keyboard focus lands one frame after it opens.
           {"editor", demo.editor_frames > 0 ? json{{"parameter", demo.editing}, {"frames", demo.editor_frames}} : json(nullptr)},
           {"framesDrawn", app.frame_count},

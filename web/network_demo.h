@@ -64,6 +64,7 @@ struct NetworkDemo {
   bool show_test_points = true;
   std::vector<CurvePoint> curve;
   std::optional<CurveReadout> curve_hover;  // set while the pointer is over the curves
+  float curves_rect[4] = {0, 0, 0, 0};      // where the plots were drawn last frame: x, y, width, height (device px)
   std::string notice;              // shown above the view (divergence, warnings)
   long weights_version = 0;        // bumped whenever weights or data change
   double samples_per_second = 0.0; // training samples per second while playing, recent (JS: stepsPerSecond)
