@@ -138,6 +138,11 @@ TEST_CASE("added points: the page's start is spelled out in its links") {
   merged.merge_patch(decoded.state);
   CHECK(merged == state_to_json(start));
   CHECK(training_point_count(start.config.dataset_settings()) == 250);  // a visible test split: 250 of 500
+  // Picking the seed's xor4 from there trains on all four of its points.
+  TrainConfig picked = start.config;
+  picked.dataset = DatasetKind::xor4;
+  preselect_for_dataset(picked);
+  CHECK(training_point_count(picked.dataset_settings()) == 4);
 }
 
 // ---------------------------------------------------------------- the Trainer
