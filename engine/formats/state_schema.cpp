@@ -162,8 +162,10 @@ void read_points(const json& value, PageState& s, FieldErrors& errors) {
 }
 
 json points_json(const std::vector<Point>& points) {
+  // Whole numbers as integers: labels read 1, not 1.0, in getState and in links.
+  auto number = [](double v) { return std::abs(v) < 1e15 && v == std::floor(v) ? json(static_cast<long long>(v)) : json(v); };
   json out = json::array();
-  for (const Point& p : points) out.push_back({{"x1", p.x1}, {"x2", p.x2}, {"label", p.label}});
+  for (const Point& p : points) out.push_back({{"x1", number(p.x1)}, {"x2", number(p.x2)}, {"label", number(p.label)}});
   return out;
 }
 

@@ -88,7 +88,11 @@ std::optional<std::string> encode_value(const StateField& spec, const json& v) {
         if (!x1 || !x2 || !label) return std::nullopt;
         std::string item;
         for (const json* n : {x1, x2, label}) {
-          const std::optional<std::string> text = url::format_number(*n);
+          // Whole numbers without ".0": a label is 1, not 1.0.
+          const bool whole = n->is_number_float() && std::abs(n->get<double>()) < 1e15 &&
+                             n->get<double>() == std::floor(n->get<double>());
+          const std::optional<std::string> text =
+              url::format_number(whole ? json(static_cast<long long>(n->get<double>())) : *n);
           if (!text) return std::nullopt;
           item += (item.empty() ? "" : ",") + *text;
         }
