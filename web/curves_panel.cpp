@@ -177,12 +177,11 @@ void draw_summary(const NetworkDemo& demo, bool has_test, bool accuracy) {
     shown = demo.curve.back();
   }
   if (!shown) return;
-  char text[160];
-  int n = std::snprintf(text, sizeof text, "epoch %d · loss %.4g", shown->epoch, shown->train_loss);
-  if (has_test) n += std::snprintf(text + n, sizeof text - n, " (test %.4g)", shown->test_loss);
-  if (accuracy) n += std::snprintf(text + n, sizeof text - n, " · accuracy %.1f%%", shown->train_accuracy * 100.0);
-  if (accuracy && has_test) std::snprintf(text + n, sizeof text - n, " (test %.1f%%)", shown->test_accuracy * 100.0);
-  ImGui::TextWrapped("%s", text);
+  // Two short lines rather than one wrapped one: a wrap could split a number.
+  if (has_test) ImGui::Text("epoch %d · loss %.4g (test %.4g)", shown->epoch, shown->train_loss, shown->test_loss);
+  else ImGui::Text("epoch %d · loss %.4g", shown->epoch, shown->train_loss);
+  if (accuracy && has_test) ImGui::Text("accuracy %.1f%% (test %.1f%%)", shown->train_accuracy * 100.0, shown->test_accuracy * 100.0);
+  else if (accuracy) ImGui::Text("accuracy %.1f%%", shown->train_accuracy * 100.0);
 }
 
 }  // namespace
@@ -200,7 +199,8 @@ void draw_curves_panel(App& app, ImVec2 size) {
 
   const float font = ImGui::GetFontSize();
   const float tick_labels = font + 4.0f;  // under the lower plot
-  const float height = std::max(size.y - ImGui::GetCursorPosY() - tick_labels, 60.0f * app.pixel_ratio);
+  // At least 8 lines of text: room for both plots' labels in a short embed.
+  const float height = std::max(size.y - ImGui::GetCursorPosY() - tick_labels, 8.0f * font);
   const ImVec2 top_left = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("curves", ImVec2(size.x, height + tick_labels));
   const bool hovered = ImGui::IsItemHovered();
@@ -245,7 +245,8 @@ void draw_curves_panel(App& app, ImVec2 size) {
     list->AddLine(ImVec2(acc.p0.x, acc.y(0.5)), ImVec2(acc.p1.x, acc.y(0.5)), half);  // chance for two classes
     draw_series(list, acc, curve, [&](std::size_t i) { return curve[i].train_accuracy; }, unit_map, kTrainColour, bold * 0.75f);
     if (has_test) draw_series(list, acc, curve, [&](std::size_t i) { return curve[i].test_accuracy; }, unit_map, kTestColour, bold * 0.75f);
-    draw_y_labels(list, acc, {{1.0, "accuracy 100%"}, {0.5, "50%"}, {0.0, "0%"}});
+    if (acc.p1.y - acc.p0.y > 4.0f * font) draw_y_labels(list, acc, {{1.0, "accuracy 100%"}, {0.5, "50%"}, {0.0, "0%"}});
+    else draw_y_labels(list, acc, {{1.0, "accuracy 100%"}, {0.0, "0%"}});
   }
 
   if (!hovered) return;
