@@ -6,6 +6,8 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // ClosePopupToLevel: Esc closes every popup
 #include "app_state.h"
+#include "engine/formats/state_schema.h"
+#include "exchange.h"
 #include "keyboard.h"
 #include "page_frame.h"
 #include "panels.h"
@@ -52,7 +54,8 @@ void init_app(App& app, float pixel_ratio) {
   apply_theme(app.theme, pixel_ratio);
   reset_network(app.network);
   load_callouts(app);
-  app.default_state = get_state(app);
+  app.default_state = get_state(app);  // links are read over the seed's xor4 (page_start_config)
+  configure_network(app.network, page_start_config());
 }
 
 void draw_frame(App& app) {

@@ -32,7 +32,7 @@ struct App {
   EmbedOptions embed;
   float content_height = 0.0f;  // CSS pixels the page's content needs (embed mode: for iframe auto-size)
   LinkWarnings link_warnings;    // fields of the opened link that fell back to defaults
-  nlohmann::json default_state;  // getState() of a fresh page: what links may omit
+  nlohmann::json default_state;  // getState() over the seed's xor4 (PageState{}): what links may omit
   std::string import_text;       // the Import dialog's text buffer
   bool import_open_requested = false;  // open_import_dialog ran inside another popup (the ☰ menu)
   PageView page;                 // the layout of the last frame, panel content heights, the page's scroll

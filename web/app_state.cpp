@@ -16,22 +16,12 @@ PageState page_state(const App& app) {
   const NetworkDemo& demo = app.network;
   PageState s;
   s.config = demo.trainer.config();
+  s.points = demo.trainer.added_points();
   s.view = {demo_name(app.demo), demo.selected, demo.derivation_sample, demo.gradient_lens, demo.log_scale,
             demo.discretize, demo.show_test_points};
   s.expression = {app.expression.graph.source, app.expression.x, app.expression.y, app.expression.descent};
   s.embed = app.embed;
   return s;
-}
-
-// The training set size after `config` applies: the current one (with any added
-// points) if the data settings stay, else what the new settings generate.
-StateContext context_of(const NetworkDemo& demo) {
-  return {[&demo](const TrainConfig& config) {
-    const DatasetSettings now = demo.trainer.config().dataset_settings(), next = config.dataset_settings();
-    const bool same = now.kind == next.kind && now.samples == next.samples && now.noise == next.noise &&
-                      now.train_fraction == next.train_fraction && now.seed == next.seed;
-    return same ? int(demo.trainer.dataset().train.size()) : training_point_count(next);
-  }};
 }
 
 bool given(const std::vector<std::string>& names, StateScope scope) {
@@ -49,7 +39,7 @@ nlohmann::json get_state(App& app) { return state_to_json(page_state(app)); }
 FieldErrors set_state(App& app, const nlohmann::json& partial) {
   NetworkDemo& demo = app.network;
   PageState s = page_state(app);
-  FieldErrors errors = apply_state_json(partial, s, context_of(demo));
+  FieldErrors errors = apply_state_json(partial, s);
   if (!errors.empty()) return errors;
   std::vector<std::string> names;
   for (const auto& [name, value] : flatten_state(partial, errors)) names.push_back(name);
@@ -61,6 +51,11 @@ FieldErrors set_state(App& app, const nlohmann::json& partial) {
     if (!late.empty()) return late;  // checked above; kept for safety
     if (rebuilt) reset_network(demo);
     ++demo.weights_version;
+  }
+  if (s.points != demo.trainer.added_points()) {  // new points: new data, fresh weights
+    FieldErrors late = demo.trainer.set_added_points(s.points);
+    if (!late.empty()) return late;  // checked above; kept for safety
+    reset_network(demo);
   }
   if (given(names, "derivationSample")) {
     demo.derivation_sample = s.view.derivation_sample;

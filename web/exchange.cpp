@@ -41,6 +41,11 @@ std::string export_curves_csv(const App& app) {
   return csv;
 }
 
+std::string export_points_csv(const App& app) {
+  const Trainer& trainer = app.network.trainer;
+  return dataset_csv(trainer.dataset(), trainer.added_points().size());
+}
+
 std::optional<std::string> export_network_mermaid(App& app, bool with_weights, std::string* why) {
   const Network<float>& net = app.network.trainer.network();
   int units = net.inputs;
@@ -99,6 +104,7 @@ FieldErrors import_text(App& app, const std::string& text) {
 void draw_export_items(App& app) {
   if (ImGui::MenuItem("Model JSON (bp grad's MODEL.json)")) download_text("model.json", "application/json", export_model_json(app));
   if (ImGui::MenuItem("Training curves (CSV)")) download_text("curves.csv", "text/csv", export_curves_csv(app));
+  if (ImGui::MenuItem("Data points (CSV, clicked ones marked)")) download_text("points.csv", "text/csv", export_points_csv(app));
   for (const bool weights : {false, true}) {
     if (ImGui::MenuItem(weights ? "Network with weights as mermaid (copy)" : "Network as mermaid (copy)")) {
       std::string why;
@@ -164,7 +170,17 @@ void register_exchange_api() {
     return error.empty() ? *text : std::string();
   };
   register_api_method("exportModel", [](App& app, const json&, std::string&) { return json(export_model_json(app)); });
-  register_api_method("exportCsv", [](App& app, const json&, std::string&) { return json(export_curves_csv(app)); });
+  // exportCsv() or exportCsv({what: 'curves'}): the curves; exportCsv({what: 'points'}): the data points.
+  register_api_method("exportCsv", [](App& app, const json& params, std::string& error) {
+    FieldErrors errors;
+    const std::string what = read_string(params, "what", errors).value_or("curves");
+    if (errors.empty() && what != "curves" && what != "points") {
+      errors.push_back({"what", "expected \"curves\" or \"points\", got \"" + printable(what) + "\""});
+    }
+    if (!params.is_null() && !params.is_object()) errors.push_back({"params", "expected {what}"});
+    if (!errors.empty()) { error = to_string(errors.front()); return json(nullptr); }
+    return json(what == "points" ? export_points_csv(app) : export_curves_csv(app));
+  });
   register_api_method("exportMermaid", [](App& app, const json& params, std::string& error) {
     FieldErrors errors;
     const std::string what = read_string(params, "what", errors).value_or("network");

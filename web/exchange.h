@@ -1,6 +1,6 @@
 #pragma once
 // Getting things in and out of the page: exports (model JSON as `bp grad`
-// reads it, curves as CSV, the network or computation graph as mermaid, the
+// reads it, curves and data points as CSV, the network or computation graph as mermaid, the
 // derivation as LaTeX, the canvas as PNG) and imports (model JSON, a mermaid
 // `graph LR` block). A bad import names its line and column and keeps the
 // current network.
@@ -15,6 +15,7 @@ struct App;
 
 std::string export_model_json(App& app);
 std::string export_curves_csv(const App& app);
+std::string export_points_csv(const App& app);  // engine/training/dataset.h dataset_csv
 // Refused (nullopt, with *why) for more units than importMermaid reads back (kMaxMermaidNodes):
 // such a diagram is megabytes of edges that mermaid cannot draw readably.
 std::optional<std::string> export_network_mermaid(App& app, bool with_weights, std::string* why);

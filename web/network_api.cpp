@@ -68,6 +68,19 @@ json step(App& app, const json& params, std::string& error) {
   return pending;
 }
 
+json curve_hover_json(const NetworkDemo& demo) {
+  if (!demo.curve_hover) return nullptr;
+  const CurveReadout& r = *demo.curve_hover;
+  auto maybe = [](double v, bool meaningful) { return meaningful ? finite_or_null(v) : json(nullptr); };
+  return {{"epoch", r.raw.epoch},
+          {"trainLoss", finite_or_null(r.raw.train_loss)},
+          {"testLoss", maybe(r.raw.test_loss, r.has_test)},
+          {"smoothedTrainLoss", finite_or_null(r.smoothed_train_loss)},
+          {"smoothedTestLoss", maybe(r.smoothed_test_loss, r.has_test)},
+          {"trainAccuracy", maybe(r.raw.train_accuracy, r.has_accuracy)},
+          {"testAccuracy", maybe(r.raw.test_accuracy, r.has_accuracy && r.has_test)}};
+}
+
 json metrics(App& app) {
   NetworkDemo& demo = app.network;
   const TrainStatus before = demo.trainer.status();
@@ -83,6 +96,10 @@ json metrics(App& app) {
           {"trainAccuracy", shown(m.train_accuracy, m.has_accuracy)},
           {"testAccuracy", shown(m.test_accuracy, m.has_accuracy && m.has_test)},
           {"stepsPerSecond", demo.samples_per_second},
+          {"epochsPerFrame", play_epochs_per_frame(demo)}, {"speedAuto", demo.epochs_per_frame == 0},
+          {"curveHover", curve_hover_json(demo)},
+          {"curvesPlot", {{"x", demo.curves_rect[0] / app.pixel_ratio}, {"y", demo.curves_rect[1] / app.pixel_ratio},
+                          {"width", demo.curves_rect[2] / app.pixel_ratio}, {"height", demo.curves_rect[3] / app.pixel_ratio}}},
           // The value editor (double-click a parameter, or Edit value): its keyboard focus lands one frame after it opens.
           {"editor", demo.editor_frames > 0 ? json{{"parameter", demo.editing}, {"frames", demo.editor_frames}} : json(nullptr)},
           {"framesDrawn", app.frame_count},

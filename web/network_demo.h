@@ -19,6 +19,14 @@ struct CurvePoint {
   double train_loss, test_loss, train_accuracy, test_accuracy;
 };
 
+// The curves panel's readout at the hovered epoch (metrics().curveHover); smoothed: the
+// exponential moving average the panel draws bold.
+struct CurveReadout {
+  CurvePoint raw;
+  double smoothed_train_loss, smoothed_test_loss;
+  bool has_test, has_accuracy;
+};
+
 // Time budgets (README "Limits"): what one frame or one call may spend.
 inline constexpr double kFrameTrainingMs = 10.0;  // training per frame, playing or stepping
 inline constexpr double kSyncStepMs = 50.0;       // a step() that fits is done at once, else across frames
@@ -27,11 +35,16 @@ inline constexpr double kGridIdleMs = 40.0;       // … while paused
 inline constexpr double kLiveRefreshMs = 8.0;     // derivation and traces costlier than this wait for a pause
 inline constexpr int kGridSize = 64;              // output heatmap and unit thumbnails, cells a side
 inline constexpr int kThumbnailsPerLayer = 16;    // units drawn per layer
+// Auto speed: about this many training samples a frame (2 epochs of the start's 250 points,
+// 125 of xor4's 4), so the default network learns within ~2 s at 60 fps; the frame budget
+// (kFrameTrainingMs, through the measured step cost) caps what a large network does.
+inline constexpr int kAutoSamplesPerFrame = 500;
+inline constexpr int kMaxEpochsPerFrame = 200;     // the speed slider's top
 
 struct NetworkDemo {
   Trainer trainer;
   bool playing = false;
-  int epochs_per_frame = 1;        // "speed"
+  int epochs_per_frame = 0;        // "speed": 0 = auto (play_epochs_per_frame)
   StepCost step_cost;              // measured cost of one trainer step, for the budgets
   // A step running across frames (step() that did not fit kSyncStepMs, or a UI step);
   // step_ended is called once when it finishes or is stopped (the JS Promise).
@@ -56,6 +69,8 @@ struct NetworkDemo {
   bool discretize = false;         // output heatmap
   bool show_test_points = true;
   std::vector<CurvePoint> curve;
+  std::optional<CurveReadout> curve_hover;  // set while the pointer is over the curves
+  float curves_rect[4] = {0, 0, 0, 0};      // where the plots were drawn last frame: x, y, width, height (device px)
   std::string notice;              // shown above the view (divergence, warnings)
   long weights_version = 0;        // bumped whenever weights or data change
   double samples_per_second = 0.0; // training samples per second while playing, recent (JS: stepsPerSecond)
@@ -132,7 +147,10 @@ void toggle_play(NetworkDemo& demo);
 void stop_step(NetworkDemo& demo);
 // Playing or stepping: the weights change from frame to frame.
 bool training_busy(const NetworkDemo& demo);
-// Per-frame work: a running step, else play (up to epochs_per_frame epochs), within kFrameTrainingMs.
+// Epochs a playing frame asks for: epochs_per_frame, or when that is 0 (auto)
+// kAutoSamplesPerFrame / training points, at least 1 and at most kMaxEpochsPerFrame.
+int play_epochs_per_frame(const NetworkDemo& demo);
+// Per-frame work: a running step, else play (up to play_epochs_per_frame epochs), within kFrameTrainingMs.
 void advance_network(NetworkDemo& demo);
 // Advances the heatmap pass within its budget; uploads the textures when it is done.
 void refresh_grids(NetworkDemo& demo);

@@ -72,6 +72,12 @@ void upload_grids(NetworkDemo& demo) {
 
 }  // namespace
 
+int play_epochs_per_frame(const NetworkDemo& demo) {
+  if (demo.epochs_per_frame > 0) return demo.epochs_per_frame;
+  const int points = std::max<int>(1, int(demo.trainer.dataset().train.size()));
+  return std::clamp((kAutoSamplesPerFrame + points / 2) / points, 1, kMaxEpochsPerFrame);
+}
+
 bool stepping(const NetworkDemo& demo) { return demo.step_job.has_value(); }
 
 bool training_busy(const NetworkDemo& demo) { return demo.playing || stepping(demo); }
@@ -111,7 +117,7 @@ void advance_network(NetworkDemo& demo) {
     run_slice(demo, *demo.step_job, kFrameTrainingMs);
     if (demo.step_job->done(demo.trainer)) finish_step(demo, false);
   } else if (demo.trainer.status() == TrainStatus::ok) {
-    StepJob play(StepUnit::epoch, demo.epochs_per_frame, demo.trainer);
+    StepJob play(StepUnit::epoch, play_epochs_per_frame(demo), demo.trainer);
     run_slice(demo, play, kFrameTrainingMs);
   }
   track_rate(demo, start, samples_before);

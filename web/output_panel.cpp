@@ -80,8 +80,10 @@ void draw_ticks(ImDrawList* list, const InputWindow& window, ImVec2 p0, ImVec2 p
 
 void add_point_at(NetworkDemo& demo, ImVec2 mouse, ImVec2 p0, ImVec2 p1) {
   const InputWindow window = demo.trainer.window();
-  const double x1 = window.min + (mouse.x - p0.x) / (p1.x - p0.x) * (window.max - window.min);
-  const double x2 = window.max - (mouse.y - p0.y) / (p1.y - p0.y) * (window.max - window.min);
+  // 3 decimals: finer than a pixel of the plot, and short in a link (points=…).
+  auto rounded = [](double v) { return std::round(v * 1000.0) / 1000.0; };
+  const double x1 = rounded(window.min + (mouse.x - p0.x) / (p1.x - p0.x) * (window.max - window.min));
+  const double x2 = rounded(window.max - (mouse.y - p0.y) / (p1.y - p0.y) * (window.max - window.min));
   const bool other = ImGui::GetIO().KeyShift;
   const double label = is_classification(demo.trainer.config().dataset) ? (other ? 0.0 : 1.0) : (other ? -1.0 : 1.0);
   FieldErrors errors = demo.trainer.add_point(x1, x2, label, false);

@@ -112,7 +112,8 @@ std::vector<std::string> load_hash(App& app, const std::string& hash) {
   // field against them (engine/formats/state_schema.h), so this applies whole.
   json weights = decoded.state.contains("weights") ? decoded.state["weights"] : json(nullptr);
   decoded.state.erase("weights");
-  json state = app.default_state;
+  // No link: the page stays on its start (page_start_config); a link is read over the defaults.
+  json state = hash.empty() ? get_state(app) : app.default_state;
   state.merge_patch(decoded.state);
   for (const FieldError& e : set_state(app, state)) warnings.push_back(e.field + ": " + e.message + " (not applied)");
   if (!weights.is_null()) {

@@ -3,6 +3,7 @@
 // the current network on any error.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "app.h"
@@ -312,9 +313,13 @@ void draw_play_controls(App& app) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("epoch %d", demo.trainer.epoch());  // a metric: never hidden
   if (control_visible(app, "speed")) {
-    same_line_if_fits(ImGui::GetFontSize() * 8 + ImGui::CalcTextSize("epochs / frame").x + ImGui::GetStyle().ItemInnerSpacing.x);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::SliderInt("epochs / frame", &demo.epochs_per_frame, 1, 200, "%d", ImGuiSliderFlags_Logarithmic);
+    same_line_if_fits(ImGui::GetFontSize() * 10 + ImGui::CalcTextSize("epochs / frame").x + ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    // 0: auto (play_epochs_per_frame), shown with the epochs it picks.
+    char automatic[32];
+    std::snprintf(automatic, sizeof automatic, "auto (%d)", play_epochs_per_frame(demo));
+    ImGui::SliderInt("epochs / frame", &demo.epochs_per_frame, 0, kMaxEpochsPerFrame,
+                     demo.epochs_per_frame == 0 ? automatic : "%d", ImGuiSliderFlags_Logarithmic);
   }
 }
 

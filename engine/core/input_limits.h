@@ -24,6 +24,8 @@
 //                                                         copied or printed
 //   origin=                                256 bytes      scheme://host:port, with DNS names of up to 253
 //   files `bp` reads; read_model_json      64 MiB         a 2×1024 model is ~40 MB of JSON
+//   points added by clicking (state         1000 points    a learner adds a few dozen; at ~15 characters a point
+//     `points`, link `points=`)                            (clicks keep 3 decimals) 1000 stay under 16 KiB of link
 // The URL's own structure has further caps (128 pairs, 64 list items), in engine/formats/url_state.h.
 // Over a cap: one FieldError naming the field, nothing read, nothing changed.
 #include <cstddef>
@@ -46,6 +48,7 @@ inline constexpr int kMaxJsonDepth = 64;
 inline constexpr std::size_t kMaxUrlOriginLength = 256;
 inline constexpr std::size_t kMaxInputFileBytes = 64u << 20;
 inline constexpr std::size_t kMaxModelJsonBytes = kMaxInputFileBytes;
+inline constexpr std::size_t kMaxAddedPoints = 1000;
 
 // "4 MiB", "64 KiB", "1000 bytes": how the messages and the README write a cap.
 std::string size_text(std::size_t bytes);

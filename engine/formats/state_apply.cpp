@@ -124,9 +124,28 @@ struct Lenient {
     }
   }
 
+  // A link's points whose label does not fit its dataset are left out; the others stay.
+  void keep_fitting_points() {
+    std::vector<Point>& points = state.points;
+    const std::size_t before = points.size();
+    std::string expected;
+    points.erase(std::remove_if(points.begin(), points.end(),
+                                [&](const Point& p) {
+                                  const std::optional<const char*> why = label_error(state.config.dataset, p.label);
+                                  if (why) expected = *why;
+                                  return why.has_value();
+                                }),
+                 points.end());
+    if (points.size() == before) return;
+    reasons.emplace_back("points", std::to_string(before - points.size()) + " of " + std::to_string(before) +
+                                       " points have a label that does not fit the dataset \"" +
+                                       dataset_name(state.config.dataset) + "\" (" + expected + "); using the other " +
+                                       std::to_string(points.size()));
+  }
+
   void settle_others(const StateContext& context) {
     for (const FieldError& e : check_combination(state, context))
-      if (is_given(e.field)) fall_back(e.field, e.message);
+      if (is_given(top_field(e.field))) fall_back(top_field(e.field), e.message);
   }
 };
 
@@ -142,7 +161,13 @@ FieldErrors check_combination(const PageState& s, const StateContext& context) {
                                       "\" in this network; expected \"\" (none), w1…w6 / b1…b3 for a 2-2-1 network, "
                                       "or W<l>[j][i] / b<l>[j]"});
   }
-  const int points = context.training_points(s.config);
+  for (std::size_t i = 0; i < s.points.size(); ++i) {
+    if (const std::optional<const char*> why = label_error(s.config.dataset, s.points[i].label)) {
+      errors.push_back({"points[" + std::to_string(i) + "].label",
+                        std::string(*why) + " on the dataset \"" + dataset_name(s.config.dataset) + "\""});
+    }
+  }
+  const int points = context.training_points(s.config) + int(s.points.size());
   if (s.view.derivation_sample >= points) {
     errors.push_back({"derivationSample", "expected a training point index from 0 to " + std::to_string(points - 1) +
                                               " (this data has " + std::to_string(points) + " training points)"});
@@ -186,11 +211,15 @@ FieldErrors apply_state_json(const json& partial, PageState& state, const StateC
   FieldErrors errors;
   const auto flat = flatten_state(partial, errors);
   PageState next = state;
+  bool points_given = false;
   for (const auto& [name, value] : flat) {
     const StateField* row = find_state_field(name);
     if (!row || row->scope == StateScope::link) errors.push_back({name, "unknown field"});
     else row->read(value, next, errors);
+    points_given = points_given || name == "points";
   }
+  // Added points belong to the data they were added to (Trainer::configure drops them with it).
+  if (!points_given && !same_data(next.config.dataset_settings(), state.config.dataset_settings())) next.points.clear();
   if (errors.empty()) errors = check_combination(next, context);
   if (errors.empty()) state = std::move(next);
   return errors;
@@ -221,6 +250,7 @@ LenientResult apply_state_leniently(const std::vector<std::pair<std::string, jso
   }
   l.pair_loss_with_dataset();
   l.settle_config();
+  if (l.is_given("points")) l.keep_fitting_points();
   l.settle_others(context);
 
   LenientResult result;

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/core/count_text.h"
+#include "engine/core/input_limits.h"
 #include "engine/core/json_text.h"
 #include "engine/core/text.h"
 #include "engine/expr/parser.h"
@@ -127,6 +129,46 @@ void read_weights(const json& value, PageState& s, FieldErrors& errors) {
 
 json point_json(double x, double y) { return json{{"x", x}, {"y", y}}; }
 
+// [{x1, x2, label}]: each coordinate finite and within ±kMaxPointCoordinate. Whether a
+// label fits the dataset is a rule between fields (check_combination).
+void read_points(const json& value, PageState& s, FieldErrors& errors) {
+  const std::string expected = "expected a list of {x1, x2, label} with finite numbers";
+  if (!value.is_array()) {
+    errors.push_back({"points", expected + ", got " + value.type_name()});
+    return;
+  }
+  if (value.size() > kMaxAddedPoints) {
+    errors.push_back({"points", count_text(static_cast<long long>(value.size())) + " points, more than the " +
+                                    count_text(static_cast<long long>(kMaxAddedPoints)) + " a page keeps (engine/core/input_limits.h)"});
+    return;
+  }
+  FieldErrors inner;
+  std::vector<Point> points;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const std::string prefix = "points[" + std::to_string(i) + "]";
+    const json& item = value[i];
+    if (!item.is_object() || item.size() != 3 || !item.contains("x1") || !item.contains("x2") || !item.contains("label")) {
+      inner.push_back({prefix, expected + ", got " + printable(dump_safely(item), 60)});
+      continue;
+    }
+    Point p;
+    read_number(item["x1"], prefix + ".x1", -kMaxPointCoordinate, false, kMaxPointCoordinate, false, p.x1, inner);
+    read_number(item["x2"], prefix + ".x2", -kMaxPointCoordinate, false, kMaxPointCoordinate, false, p.x2, inner);
+    read_number(item["label"], prefix + ".label", -kInf, false, kInf, false, p.label, inner);
+    points.push_back(p);
+  }
+  errors.insert(errors.end(), inner.begin(), inner.end());
+  if (inner.empty()) s.points = std::move(points);
+}
+
+json points_json(const std::vector<Point>& points) {
+  // Whole numbers as integers: labels read 1, not 1.0, in getState and in links.
+  auto number = [](double v) { return std::abs(v) < 1e15 && v == std::floor(v) ? json(static_cast<long long>(v)) : json(v); };
+  json out = json::array();
+  for (const Point& p : points) out.push_back({{"x1", number(p.x1)}, {"x2", number(p.x2)}, {"label", number(p.label)}});
+  return out;
+}
+
 // A row for a boolean member of the view or the embed options.
 #define BPL_BOOL(name, url, scope, member)                                                                  \
   StateField{name, url, FieldSyntax::boolean, scope,                                                        \
@@ -144,6 +186,8 @@ std::vector<StateField> make_fields() {
          [read = config.read](const json& v, PageState& s, FieldErrors& e) { read(v, s.config, e); },
          [write = config.write](const PageState& s) { return write(s.config); }});
   }
+  add({"points", "points", FieldSyntax::point_list, StateScope::data, read_points,
+       [](const PageState& s) { return points_json(s.points); }});
   add({"selected", "selected", FieldSyntax::text, StateScope::view, read_selected,
        [](const PageState& s) { return json(s.view.selected); }});
   add({"derivationSample", "sample", FieldSyntax::number, StateScope::view,
@@ -205,6 +249,14 @@ std::vector<StateField> make_fields() {
 #undef BPL_BOOL
 
 }  // namespace
+
+TrainConfig page_start_config() {
+  TrainConfig config;
+  config.dataset = DatasetKind::xor_cloud;
+  config.train_fraction = 0.5;
+  config.batch_size = 10;
+  return config;
+}
 
 const std::vector<StateField>& state_fields() {
   static const std::vector<StateField> fields = make_fields();

@@ -18,6 +18,9 @@
 //   descent.steps     0..100000;  descent.momentum in [0, 1);  descent.start {x, y}
 //   embed, autoplay   booleans;  panels, hide: lists of known names;  theme: light | dark | auto
 //   origin            "", "none" or an http(s) origin (engine/formats/origin.h)
+//   points            the training points added by clicking, after the generated ones:
+//                     [{x1, x2, label}], at most kMaxAddedPoints (engine/core/input_limits.h);
+//                     a label fits the dataset (0/1, or [-2, 2] for regression): a rule between fields
 //   weights           links only: a MODEL.json object that fits the config's network
 #include <functional>
 #include <string>
@@ -56,13 +59,14 @@ struct EmbedState {
 
 struct PageState {
   TrainConfig config;
+  std::vector<Point> points;  // added to the generated training points (Trainer::added_points)
   ViewState view;
   ExpressionState expression;
   EmbedState embed;
   nlohmann::json weights;  // links only: MODEL.json, null = none
 };
 
-enum class StateScope { config, view, expression, embed, link };
+enum class StateScope { config, data, view, expression, embed, link };  // data: `points`
 
 struct StateField {
   const char* name;  // the state key; "descent.steps" is state["descent"]["steps"]
@@ -81,8 +85,8 @@ const StateField* find_state_field(const std::string& key, bool or_url_key = fal
 const std::vector<std::string>& embed_panel_names();
 const std::vector<std::string>& embed_control_names();
 
-// What the rules between fields need from the page: the number of training
-// points `config` gives (the page may have added points to the current data).
+// What the rules between fields need: the number of training points `config`
+// generates (the state's added `points` come on top).
 struct StateContext {
   std::function<int(const TrainConfig&)> training_points = [](const TrainConfig& c) {
     return training_point_count(c.dataset_settings());
@@ -91,7 +95,7 @@ struct StateContext {
 
 // The rules between fields: validate_combination() of the config, then
 // "selected" names a parameter of its network, "derivationSample" is one of its
-// training points, and "weights" fit its network.
+// training points, each of "points" has a label of its dataset, and "weights" fit its network.
 FieldErrors check_combination(const PageState& state, const StateContext& context = {});
 
 // getState: every field but weights (and weights when set), "descent" nested.
@@ -116,6 +120,13 @@ struct LenientResult {
 // origin fails closed: an unreadable one becomes "none".
 LenientResult apply_state_leniently(const std::vector<std::pair<std::string, nlohmann::json>>& given,
                                     PageState& state, const StateContext& context = {});
+
+// What the page opens on without a link: Playground's XOR cloud (500 points, half held
+// out, so the test loss shows) in batches of 10, with the seed tutorial's 2-4-1 sigmoid
+// network. Links are still read over PageState{} (the seed's four XOR points), the
+// defaults every link so far was written against, so an old link opens as it did and a
+// link of this start spells out its dataset (README "Links").
+TrainConfig page_start_config();
 
 // A state from getState-style JSON over the built-in defaults; fields that do
 // not apply keep the built-in value (the page's defaults are always valid).

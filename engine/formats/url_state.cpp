@@ -80,6 +80,26 @@ std::optional<std::string> encode_value(const StateField& spec, const json& v) {
       if (!xs || !ys) return std::nullopt;
       return *xs + "," + *ys;
     }
+    case Kind::point_list: {
+      if (!v.is_array()) return std::nullopt;
+      std::string out;
+      for (const json& p : v) {
+        const json *x1 = find_path(p, "x1"), *x2 = find_path(p, "x2"), *label = find_path(p, "label");
+        if (!x1 || !x2 || !label) return std::nullopt;
+        std::string item;
+        for (const json* n : {x1, x2, label}) {
+          // Whole numbers without ".0": a label is 1, not 1.0.
+          const bool whole = n->is_number_float() && std::abs(n->get<double>()) < 1e15 &&
+                             n->get<double>() == std::floor(n->get<double>());
+          const std::optional<std::string> text =
+              url::format_number(whole ? json(static_cast<long long>(n->get<double>())) : *n);
+          if (!text) return std::nullopt;
+          item += (item.empty() ? "" : ",") + *text;
+        }
+        out += (out.empty() ? "" : ";") + item;
+      }
+      return out;
+    }
     case Kind::weights:
       return url::encode_weights(v);
   }
@@ -90,7 +110,7 @@ std::optional<std::string> encode_value(const StateField& spec, const json& v) {
 
 struct Read {
   std::optional<json> value;
-  std::string error;  // when no value: what was expected
+  std::string error;  // when no value: what was expected; with a value: what was left out of it
 };
 
 Read text_value(std::string_view raw) {
@@ -123,6 +143,33 @@ Read read_point(std::string_view raw) {
     point[names[k]] = *n.value;
   }
   return {std::move(point), ""};
+}
+
+// x1,x2,label;…: a point that is not three numbers is left out (said in `error`), the others kept.
+Read read_point_list(std::string_view raw) {
+  json points = json::array();
+  if (raw.empty()) return {std::move(points), ""};
+  const std::vector<std::string_view> items = url::split(raw, ';');
+  if (items.size() > kMaxAddedPoints) {
+    return {std::nullopt, std::to_string(items.size()) + " points, more than the " + std::to_string(kMaxAddedPoints) +
+                              " a page keeps (engine/core/input_limits.h)"};
+  }
+  std::string left_out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::vector<std::string_view> parts = url::split(items[i], ',');
+    json point = json::object();
+    const char* const names[] = {"x1", "x2", "label"};
+    for (std::size_t k = 0; parts.size() == 3 && k < 3; ++k) {
+      const Read n = number_value(parts[k], false);
+      if (n.value && std::isfinite(n.value->get<double>())) point[names[k]] = *n.value;
+    }
+    if (point.size() == 3) points.push_back(std::move(point));
+    else if (left_out.empty()) left_out = "point " + std::to_string(i + 1) + " \"" + url::printable(items[i], 40) + "\"";
+    else left_out += ", " + std::to_string(i + 1);
+  }
+  if (left_out.empty()) return {std::move(points), ""};
+  return {std::move(points), left_out + ": expected x1,x2,label (three finite numbers, e.g. 1.5,-2,1); left out, the " +
+                                 std::to_string(points.size()) + " others kept"};
 }
 
 Read read_value(const StateField& spec, std::string_view raw, bool has_value) {
@@ -158,6 +205,8 @@ Read read_value(const StateField& spec, std::string_view raw, bool has_value) {
     }
     case Kind::point:
       return read_point(raw);
+    case Kind::point_list:
+      return read_point_list(raw);
     case Kind::weights: {
       const Read text = text_value(raw);
       if (!text.value) return text;
@@ -244,6 +293,7 @@ UrlStateResult decode_url_state(std::string_view hash, const json& defaults) {
     Read read = read_value(fields[k], raws[k].value, raws[k].has_value);
     if (read.value) {
       given.emplace_back(fields[k].name, std::move(*read.value));
+      if (!read.error.empty()) syntax_warnings.push_back({fields[k].name, read.error});
     } else if (std::string_view(fields[k].name) == "origin") {  // fails closed: no parent rather than any
       given.emplace_back("origin", "none");
       syntax_warnings.push_back({"origin", read.error + "; so postMessage is answered by no parent (origin=none) "

@@ -26,6 +26,7 @@
 //   reg         regularization                     w           weights        MODEL.json, see below
 //   regRate     regularizationRate
 //   init, seed, epochs: the same names
+//   points      points          x1,x2,label;x1,x2,label  (the points added by clicking; at most kMaxAddedPoints)
 // Values: numbers in the shortest form that reads back to the same double;
 // booleans 1/0 (decoding also takes true/false, and a bare `embed` = true);
 // lists comma-separated. Percent-encoded: everything outside RFC 3986's

@@ -15,7 +15,7 @@
 namespace bpl {
 
 // How a link spells a value (engine/formats/url_state.h).
-enum class FieldSyntax { name, text, number, boolean, number_list, name_list, point, weights };
+enum class FieldSyntax { name, text, number, boolean, number_list, name_list, point, point_list, weights };
 
 struct ConfigField {
   const char* name;    // the JSON key (getState, setState, bp train --config)

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "engine/core/enum_names.h"
 #include "engine/core/portable_math.h"
@@ -137,6 +138,15 @@ int default_samples(DatasetKind kind) {
   return is_classification(kind) ? 500 : 1200;
 }
 
+std::optional<const char*> label_error(DatasetKind kind, double label) {
+  if (is_classification(kind)) {
+    if (label == 0.0 || label == 1.0) return std::nullopt;
+    return "expected 0 or 1 (the class)";
+  }
+  if (std::abs(label) <= 2.0) return std::nullopt;
+  return "expected a number in [-2, 2]";
+}
+
 InputWindow input_window(DatasetKind kind) {
   return kind == DatasetKind::xor4 ? InputWindow{-0.5, 1.5} : InputWindow{-6.0, 6.0};
 }
@@ -153,6 +163,27 @@ std::vector<Point> generate_points(DatasetKind kind, int samples, double noise, 
     case DatasetKind::multigauss: return regression(samples, noise, rng, multigauss_label);
   }
   return {};
+}
+
+bool same_data(const DatasetSettings& a, const DatasetSettings& b) {
+  return a.kind == b.kind && a.samples == b.samples && a.noise == b.noise && a.train_fraction == b.train_fraction &&
+         a.seed == b.seed;
+}
+
+std::string dataset_csv(const Dataset& data, std::size_t added_train_points) {
+  std::string csv = "x1,x2,label,set,added\n";
+  char line[128];
+  const std::size_t first_added = data.train.size() - std::min(added_train_points, data.train.size());
+  for (std::size_t i = 0; i < data.train.size(); ++i) {
+    const Point& p = data.train[i];
+    std::snprintf(line, sizeof line, "%.10g,%.10g,%.10g,train,%d\n", p.x1, p.x2, p.label, i >= first_added ? 1 : 0);
+    csv += line;
+  }
+  for (const Point& p : data.test) {
+    std::snprintf(line, sizeof line, "%.10g,%.10g,%.10g,test,0\n", p.x1, p.x2, p.label);
+    csv += line;
+  }
+  return csv;
 }
 
 int training_point_count(const DatasetSettings& settings) {

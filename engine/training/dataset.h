@@ -21,6 +21,7 @@
 // floor(N·trainFraction) train, the rest test, as Playground does.
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -40,7 +41,14 @@ struct Point {
   double x1 = 0.0;
   double x2 = 0.0;
   double label = 0.0;  // classification: 0 or 1; regression: about [−1, 1]
+  bool operator==(const Point& other) const { return x1 == other.x1 && x2 == other.x2 && label == other.label; }
 };
+
+// A point a learner adds (by clicking, or in a link's `points`): coordinates finite
+// and within ±kMaxPointCoordinate, a label of the dataset's kind.
+inline constexpr double kMaxPointCoordinate = 1e6;
+// nullopt when `label` fits `kind` (classification: 0 or 1; regression: [−2, 2]); else what is expected.
+std::optional<const char*> label_error(DatasetKind kind, double label);
 
 // The square the UI draws and predict_grid() samples: [min, max] on both axes.
 struct InputWindow {
@@ -57,11 +65,19 @@ struct DatasetSettings {
   std::uint64_t seed = 1;
 };
 
+// The same settings generate the same points.
+bool same_data(const DatasetSettings& a, const DatasetSettings& b);
+
 struct Dataset {
   DatasetKind kind = DatasetKind::xor4;
   std::vector<Point> train;
   std::vector<Point> test;
 };
+
+// The points as CSV, "x1,x2,label,set,added": the training points, then the test
+// points (set "train" / "test"); added is 1 for the last `added_train_points` training
+// points (the ones a learner clicked in), else 0. Numbers to 10 significant digits.
+std::string dataset_csv(const Dataset& data, std::size_t added_train_points);
 
 // All points in generation order (before the split).
 std::vector<Point> generate_points(DatasetKind kind, int samples, double noise, std::uint64_t seed);

@@ -112,7 +112,8 @@ nlohmann::json config_to_json(const TrainConfig& config);
 // The loss and output a learner most likely wants after picking config.dataset
 // (the page's dataset picker, and links whose loss cannot train on their dataset):
 // a regression dataset gets half_mse with a tanh output; a classification dataset
-// with a squared error gets bce with a sigmoid output; anything else is kept.
+// with a squared error gets bce with a sigmoid output; xor4 trains on all four points
+// (trainFraction 1); anything else is kept.
 void preselect_for_dataset(TrainConfig& config);
 
 }  // namespace bpl

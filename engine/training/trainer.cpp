@@ -8,6 +8,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "engine/core/input_limits.h"
 #include "engine/training/features.h"
 #include "engine/mlp/initializer.h"
 #include "engine/mlp/regularization.h"
@@ -36,8 +37,11 @@ Trainer::Trainer() { configure(TrainConfig{}); }
 FieldErrors Trainer::configure(const TrainConfig& config) {
   FieldErrors errors = validate(config);
   if (!errors.empty()) return errors;
+  // Added points stay while the data settings do (a new network keeps a learner's clicks).
+  if (!same_data(config.dataset_settings(), config_.dataset_settings())) added_points_.clear();
   config_ = config;
   dataset_ = make_dataset(config_.dataset_settings());
+  dataset_.train.insert(dataset_.train.end(), added_points_.begin(), added_points_.end());
   rebuild_data_matrices();
   reset();
   return {};
@@ -305,22 +309,51 @@ void Trainer::set_divergence_bound() {
   divergence_bound_ = kDivergenceFactor * reference;
 }
 
-FieldErrors Trainer::add_point(double x1, double x2, double label, bool to_test) {
+namespace {
+FieldErrors point_errors(const Point& p, DatasetKind kind, const std::string& prefix) {
   FieldErrors errors;
-  if (!std::isfinite(x1) || std::abs(x1) > 1e6) errors.push_back({"x1", "expected a finite number"});
-  if (!std::isfinite(x2) || std::abs(x2) > 1e6) errors.push_back({"x2", "expected a finite number"});
-  if (is_classification(config_.dataset) ? !(label == 0.0 || label == 1.0) : !(std::abs(label) <= 2.0)) {
-    errors.push_back({"label", is_classification(config_.dataset) ? "expected 0 or 1 (the class)"
-                                                                  : "expected a number in [-2, 2]"});
+  auto coordinate = [&](const char* name, double v) {
+    if (!std::isfinite(v) || std::abs(v) > kMaxPointCoordinate) errors.push_back({prefix + name, "expected a finite number"});
+  };
+  coordinate("x1", p.x1);
+  coordinate("x2", p.x2);
+  if (const std::optional<const char*> why = label_error(kind, p.label)) errors.push_back({prefix + "label", *why});
+  return errors;
+}
+
+}  // namespace
+
+FieldErrors Trainer::add_point(double x1, double x2, double label, bool to_test) {
+  const Point point{x1, x2, label};
+  FieldErrors errors = point_errors(point, config_.dataset, "");
+  if (!to_test && added_points_.size() >= kMaxAddedPoints) {
+    errors.push_back({"points", "at most " + std::to_string(kMaxAddedPoints) +
+                                    " added points (engine/core/input_limits.h); Regenerate starts over"});
   }
   if (!errors.empty()) return errors;
-  (to_test ? dataset_.test : dataset_.train).push_back({x1, x2, label});
+  (to_test ? dataset_.test : dataset_.train).push_back(point);
+  if (!to_test) added_points_.push_back(point);
   rebuild_data_matrices();
   if (!to_test) {
     order_.push_back(int(train_x_.rows()) - 1);  // visited later in this epoch
     size_buffers();
   }
   metrics_dirty_ = true;
+  return {};
+}
+
+FieldErrors Trainer::set_added_points(const std::vector<Point>& points) {
+  FieldErrors errors;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const FieldErrors e = point_errors(points[i], config_.dataset, "points[" + std::to_string(i) + "].");
+    errors.insert(errors.end(), e.begin(), e.end());
+  }
+  if (!errors.empty() || points == added_points_) return errors;
+  dataset_ = make_dataset(config_.dataset_settings());
+  dataset_.train.insert(dataset_.train.end(), points.begin(), points.end());
+  added_points_ = points;
+  rebuild_data_matrices();
+  reset();
   return {};
 }
 

@@ -108,6 +108,13 @@ class Trainer {
   const Dataset& dataset() const { return dataset_; }
   // Appends a point (label 0/1 for classification, in [−2, 2] for regression).
   FieldErrors add_point(double x1, double x2, double label, bool to_test);
+  // The training points add_point appended since the data was last generated (the
+  // page's state `points`); configure() keeps them while the data settings stay.
+  const std::vector<Point>& added_points() const { return added_points_; }
+  // Makes `points` the added training points: the data is generated again with them
+  // appended and the weights reset (the data changed); nothing changes if they are the
+  // ones already added. Errors name points[i].x1 / .x2 / .label; then nothing changes.
+  FieldErrors set_added_points(const std::vector<Point>& points);
   InputWindow window() const { return input_window(config_.dataset); }
 
   const Network<float>& network() const { return net_; }
@@ -150,6 +157,7 @@ class Trainer {
 
   TrainConfig config_;
   Dataset dataset_;
+  std::vector<Point> added_points_;  // the tail of dataset_.train that add_point appended
   Matrix<float> train_x_, train_t_, test_x_, test_t_;  // features / targets of dataset_
   Network<float> net_;
   Optimizer<float> optimizer_;
