@@ -11,6 +11,7 @@
 //     as the network view numbers its units;
 //     σ' through z: 1[z>0], σ(z)(1−σ(z)), (1−tanh²(z)).
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/derivation/chain_highlight.h"
@@ -20,6 +21,8 @@
 namespace bpl::derivation {
 
 struct Styled {
+  Styled(std::string text = "", std::string latex = "", std::string brief = "")
+      : text(std::move(text)), latex(std::move(latex)), brief(std::move(brief)) {}
   std::string text;   // Unicode
   std::string latex;  // LaTeX, math mode; factors carry \bplmark{key}{…} (engine/typeset/typeset.h)
   std::string brief;  // the LaTeX with long sums collapsed to "t₁ + t₂ + ⋯ + tₙ"; empty: as latex
