@@ -165,7 +165,6 @@ std::vector<PanelSpec> expression_panels(const App& app) {
 void draw_expression_demo(App& app, PageArea area) {
   ExpressionDemo& demo = app.expression;
   demo.pixel_ratio = app.pixel_ratio;
-  handle_keys(demo);
   area.column_weights3[0] = 0.15f, area.column_weights3[1] = 0.5f, area.column_weights3[2] = 0.35f;
   set_page_layout(app, area, expression_panels(app));
   const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
