@@ -4,6 +4,7 @@
 #include "engine/derivation/weight_derivation_notation.h"
 #include "engine/expr/derivation.h"
 #include "engine/expr/format.h"
+#include "engine/mlp/parameter_names.h"
 #include "math_view.h"
 #include "network_view_parts.h"
 
