@@ -54,7 +54,7 @@ void load_fonts(float pixel_ratio) {
   // Formulas: DejaVu Serif at their own size; the glyphs it lacks (ℓ, ⋯) merged in from the math font.
   static const ImWchar kFormulaRanges[] = {0x0020, 0x007E, 0x00B1, 0x00B1, 0x00D7, 0x00D7, 0x0177, 0x0177,
                                            0x02C6, 0x02C6, 0x0391, 0x03D5,
-                                           0x2026, 0x2026, 0x2032, 0x2032, 0x2190, 0x2193, 0x2200, 0x22FF, 0};
+                                           0x2026, 0x2026, 0x2032, 0x2032, 0x2113, 0x2113, 0x2190, 0x2193, 0x2200, 0x22FF, 0};
   const char* const faces[2] = {"DejaVuSerif.ttf", "DejaVuSerif-Italic.ttf"};
   for (int k = 0; k < 2; ++k) {
     const EmbeddedAsset* face = find_asset(faces[k]);
