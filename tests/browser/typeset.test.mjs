@@ -6,7 +6,8 @@ import {assert} from './harness.mjs';
 
 const api = (page, method, ...args) => page.evaluate(([m, a]) => window.backprop[m](...a), [method, args]);
 
-const SEED_NET = {dataset: 'xor4', hidden: [2], activation: 'relu', outputActivation: 'linear', loss: 'half_mse'};
+const SEED_NET = {dataset: 'xor4', trainFraction: 1, batchSize: 4, hidden: [2], activation: 'relu', outputActivation: 'linear',
+                  loss: 'half_mse'};
 const NETS = [
   SEED_NET,
   {dataset: 'xor', hidden: [3, 3, 3], activation: 'tanh', outputActivation: 'sigmoid', loss: 'bce'},
