@@ -4,10 +4,23 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/derivation/weight_derivation.h"
 
 namespace bpl::testing {
+
+// A network on the seed's four XOR points (xor4), the nets the derivation tests derive on.
+inline TrainConfig xor4_config(std::vector<int> hidden, Activation act, Activation output, Loss loss) {
+  TrainConfig c;
+  c.dataset = DatasetKind::xor4;
+  c.hidden = std::move(hidden);
+  c.activation = act;
+  c.output_activation = output;
+  c.loss = loss;
+  return c;
+}
 
 // The traces a derivation reads, computed from the trainer at its current weights.
 struct TrainerTraces {

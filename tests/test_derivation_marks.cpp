@@ -13,19 +13,10 @@
 #include "mlp_testing.h"
 
 using namespace bpl;
+using testing::xor4_config;
 using testing::derive;
 
 namespace {
-
-TrainConfig config(std::vector<int> hidden, Activation act, Activation output, Loss loss) {
-  TrainConfig c;
-  c.dataset = DatasetKind::xor4;
-  c.hidden = std::move(hidden);
-  c.activation = act;
-  c.output_activation = output;
-  c.loss = loss;
-  return c;
-}
 
 // Every \bplmark key in `latex`, in order.
 std::vector<std::string> keys_of(const std::string& latex) {
@@ -41,7 +32,7 @@ std::vector<std::string> keys_of(const std::string& latex) {
 
 TEST_CASE("derivation marks: the seed's w1 factors name their edges and units") {
   Trainer t;
-  BPL_REQUIRE(t.configure(config({2}, Activation::relu, Activation::linear, Loss::half_mse)).empty());
+  BPL_REQUIRE(t.configure(xor4_config({2}, Activation::relu, Activation::linear, Loss::half_mse)).empty());
   const WeightDerivation d = derive(t, "w1");
   BPL_REQUIRE(d.lines.size() >= 4);
   CHECK(d.lines[1].role == "symbolic");
@@ -59,7 +50,7 @@ TEST_CASE("derivation marks: the seed's w1 factors name their edges and units") 
 
 TEST_CASE("derivation marks: keys round-trip and every marked edge and unit lies on θ's chain") {
   Trainer t;
-  BPL_REQUIRE(t.configure(config({3, 3, 2}, Activation::tanh, Activation::sigmoid, Loss::bce)).empty());
+  BPL_REQUIRE(t.configure(xor4_config({3, 3, 2}, Activation::tanh, Activation::sigmoid, Loss::bce)).empty());
   for (const ParameterInfo& info : t.parameters()) {
     CAPTURE(info.id);
     const ParameterRef p = *parse_parameter_id(t.network(), info.id);
@@ -103,7 +94,7 @@ TEST_CASE("derivation marks: keys round-trip and every marked edge and unit lies
 TEST_CASE("derivation marks: a sum of more than 3 terms is briefly t1 + t2 + ⋯ + tn") {
   Trainer t;
   // 2-1-5-1: δ⁽¹⁾₁ sums over the 5 units of layer 2.
-  BPL_REQUIRE(t.configure(config({1, 5}, Activation::tanh, Activation::linear, Loss::half_mse)).empty());
+  BPL_REQUIRE(t.configure(xor4_config({1, 5}, Activation::tanh, Activation::linear, Loss::half_mse)).empty());
   const WeightDerivation d = derive(t, "W1[0][0]");
   // The δ line of unit 1 of layer 1 sums W⁽²⁾_{q1}·δ⁽²⁾_q over the 5 units q of layer 2.
   const DerivationLine* line = nullptr;

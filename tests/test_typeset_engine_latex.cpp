@@ -15,6 +15,7 @@
 #include "typeset_testing.h"
 
 using namespace bpl;
+using testing::xor4_config;
 
 namespace {
 
@@ -29,16 +30,6 @@ void check_typesets(const std::string& latex) {
     CHECK_MESSAGE(result.ok(), (result.errors.empty() ? "" : to_string(result.errors[0])));
     if (result.ok()) CHECK(!result.value->runs.empty());
   }
-}
-
-TrainConfig xor4_config(std::vector<int> hidden, Activation act, Activation output, Loss loss) {
-  TrainConfig c;
-  c.dataset = DatasetKind::xor4;
-  c.hidden = std::move(hidden);
-  c.activation = act;
-  c.output_activation = output;
-  c.loss = loss;
-  return c;
 }
 
 // d.latex and each path's LaTeX, for every parameter of the trainer's network.

@@ -15,6 +15,7 @@
 #include "mlp_testing.h"  // BPL_REQUIRE: the wasm build has no exceptions, so no REQUIRE
 
 using namespace bpl;
+using testing::xor4_config;
 
 namespace {
 
@@ -43,16 +44,6 @@ double seed_gradient(const SeedNet& n, const std::string& id, const Point& p) {
 }
 
 const char* const kSeedIds[] = {"w1", "w2", "w3", "w4", "w5", "w6", "b1", "b2", "b3"};
-
-TrainConfig xor4_config(std::vector<int> hidden, Activation act, Activation output, Loss loss) {
-  TrainConfig c;
-  c.dataset = DatasetKind::xor4;
-  c.hidden = std::move(hidden);
-  c.activation = act;
-  c.output_activation = output;
-  c.loss = loss;
-  return c;
-}
 
 bool configure_seed(Trainer& t, const SeedNet& n, Activation act = Activation::relu,
                     Activation output = Activation::linear, Loss loss = Loss::half_mse) {
