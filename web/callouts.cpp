@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app.h"
+#include "imgui_internal.h"  // FindWindowByName: the note's size last frame
 #include "platform.h"
 
 namespace bpl::web {
@@ -60,7 +61,15 @@ void draw_callouts(App& app) {
     app.callouts.anchored[i] = false;  // the next frame anchors it again if its target is drawn
     if (!shown) continue;
     const std::string id = std::string("##callout-") + callout_name(callout);
-    ImGui::SetNextWindowPos(app.callouts.anchor[i], ImGuiCond_Always, callout_pivot(callout));
+    // Placed by the pivot and kept on screen before Begin, with the note's size from its last
+    // frame: moving it after Begin would leave its background behind its text.
+    const ImVec2 display = ImGui::GetIO().DisplaySize, pivot = callout_pivot(callout);
+    const ImGuiWindow* last = ImGui::FindWindowByName(id.c_str());
+    const ImVec2 extent = last ? last->Size : ImVec2(0, 0);
+    const ImVec2 at(app.callouts.anchor[i].x - pivot.x * extent.x, app.callouts.anchor[i].y - pivot.y * extent.y);
+    ImGui::SetNextWindowPos(ImVec2(std::clamp(at.x, 0.0f, std::max(display.x - extent.x, 0.0f)),
+                                   std::clamp(at.y, 0.0f, std::max(display.y - extent.y, 0.0f))),
+                            ImGuiCond_Always);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, colours.callout_fill);
     ImGui::PushStyleColor(ImGuiCol_Border, colours.highlight);
     ImGui::PushStyleColor(ImGuiCol_Text, colours.node_text);
@@ -69,13 +78,14 @@ void draw_callouts(App& app) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoMove;
     if (ImGui::Begin(id.c_str(), nullptr, flags)) {
-      // Kept on screen (its size is last frame's: the page draws a few frames after any change).
-      const ImVec2 display = ImGui::GetIO().DisplaySize, extent = ImGui::GetWindowSize(), at = ImGui::GetWindowPos();
-      const ImVec2 kept(std::clamp(at.x, 0.0f, std::max(display.x - extent.x, 0.0f)),
-                        std::clamp(at.y, 0.0f, std::max(display.y - extent.y, 0.0f)));
-      if (kept.x != at.x || kept.y != at.y) ImGui::SetWindowPos(kept);
+      // Wrapped to fit a phone: at most 90 % of the screen, with the button beside or under it.
+      const float wrap = std::min(display.x * 0.9f, ImGui::GetFontSize() * 26.0f) - ImGui::GetStyle().WindowPadding.x * 2;
+      const float button_w = ImGui::CalcTextSize("Got it").x + ImGui::GetStyle().FramePadding.x * 2;
+      const bool beside = ImGui::CalcTextSize(callout_text(callout)).x + button_w + ImGui::GetStyle().ItemSpacing.x <= wrap;
+      ImGui::PushTextWrapPos(beside ? -1.0f : ImGui::GetCursorPosX() + wrap);  // -1: no wrapping
       ImGui::TextUnformatted(callout_text(callout));
-      ImGui::SameLine();
+      ImGui::PopTextWrapPos();
+      if (beside) ImGui::SameLine();
       const ImVec2 button = ImGui::GetCursorScreenPos();
       if (ImGui::SmallButton((std::string("Got it") + id).c_str())) dismiss_callout(app, callout);
       const ImVec2 size = ImGui::GetItemRectSize();
